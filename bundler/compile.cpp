@@ -1,0 +1,176 @@
+#include "bundler/compile.hpp"
+
+#include <algorithm>
+#include <mutex>
+
+#include "core/file_system.hpp"
+#include "core/parallel.hpp"
+#include "core/sha256.hpp"
+
+namespace sls {
+namespace {
+
+struct TargetSupport {
+  std::vector<fs::path> glue_objects;
+  std::optional<fs::path> lib_archive;
+  bool glue_ok = false;
+};
+
+fs::path target_dir(const CompileContext& context, Target target) { return context.work_dir / to_string(target); }
+
+fs::path object_path(const CompileContext& context, Target target, const std::string& source) {
+  return target_dir(context, target) / "objects" / (source + ".o");
+}
+
+// Runs a tool from the project root so its messages name project-relative files.
+bool run_step(const CompileContext& context, const std::vector<std::string>& command, const SourceLocation& where,
+              const std::string& failure) {
+  ProcessSpec spec{command, std::nullopt, {}, context.layout.root};
+  auto result = context.runner.run(spec);
+  if (!result) {
+    context.diagnostics.error(where, failure + ": " + result.error().message);
+    return false;
+  }
+  if (result->exit_code != 0) {
+    context.diagnostics.error(where, failure, result->stderr_data + result->stdout_data);
+    return false;
+  }
+  return true;
+}
+
+UnitOptions unit_options(const CompileContext& context, Target target, const FunctionSource* function) {
+  UnitOptions options{target, context.optimize, context.layout.root, {}, {}};
+  if (function) {
+    options.function_name = function->name;
+    options.function_route = function->route;
+  }
+  return options;
+}
+
+std::vector<fs::path> runtime_sources(const CompileContext& context, Target target) {
+  std::vector<fs::path> sources;
+  fs::path runtime = context.toolchain.layout.runtime_dir();
+  for (const std::string& folder : {std::string("common"), to_string(target)}) {
+    for (const std::string& file : list_files_sorted(runtime / folder)) {
+      if (is_cxx_source(file)) sources.push_back(runtime / folder / file);
+    }
+  }
+  return sources;
+}
+
+// The glue's objects depend only on its sources, the SDK headers and the flags.
+std::string runtime_key(const CompileContext& context, Target target, const std::vector<fs::path>& sources) {
+  Sha256Builder key;
+  UnitOptions options = unit_options(context, target, nullptr);
+  options.project_root.clear();
+  for (const fs::path& source : sources) {
+    for (const std::string& arg : frontend_command(context.toolchain, options, source)) key.update_field(arg);
+    key.update_field(read_file(source).has_value() ? *read_file(source) : "");
+  }
+  for (const std::string& header : list_files_sorted(context.toolchain.layout.sdk_include_dir()))
+    key.update_field(header + *read_file(context.toolchain.layout.sdk_include_dir() / header));
+  return key.finish_hex();
+}
+
+void prepare_runtime(const CompileContext& context, Target target, TargetSupport& support) {
+  std::vector<fs::path> sources = runtime_sources(context, target);
+  fs::path dir = target_dir(context, target) / "runtime";
+  for (const fs::path& source : sources) support.glue_objects.push_back(dir / (source.filename().string() + ".o"));
+  std::string key = runtime_key(context, target, sources);
+  auto stamp = read_file(dir / "key");
+  if (stamp && *stamp == key) {
+    support.glue_ok = true;
+    return;
+  }
+  fs::create_directories(dir);
+  UnitOptions options = unit_options(context, target, nullptr);
+  options.project_root.clear();
+  std::atomic<bool> ok{!sources.empty()};
+  parallel_for(sources.size(), context.jobs, [&](std::size_t i) {
+    auto command = compile_command(context.toolchain, options, sources[i], support.glue_objects[i]);
+    if (!run_step(context, command, {}, "the sls runtime glue (" + sources[i].filename().string() + ") failed to compile"))
+      ok = false;
+  });
+  if (sources.empty()) context.diagnostics.error({}, "no runtime glue found in " + (context.toolchain.layout.runtime_dir()).string());
+  support.glue_ok = ok && write_file_atomically(dir / "key", key, fs::perms(0644));
+}
+
+void prepare_lib(const CompileContext& context, Target target, TargetSupport& support) {
+  const auto& sources = context.layout.lib_sources;
+  if (sources.empty()) return;
+  std::vector<fs::path> objects(sources.size());
+  std::vector<char> compiled(sources.size(), 0);
+  parallel_for(sources.size(), context.jobs, [&](std::size_t i) {
+    objects[i] = object_path(context, target, sources[i]);
+    fs::create_directories(objects[i].parent_path());
+    auto command = compile_command(context.toolchain, unit_options(context, target, nullptr), sources[i], objects[i]);
+    compiled[i] = run_step(context, command, {sources[i], 0, 0}, "lib source failed to compile");
+  });
+  std::vector<fs::path> good;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (compiled[i]) good.push_back(objects[i]);
+  }
+  if (good.empty()) return;
+  fs::path archive = target_dir(context, target) / "liblib.a";
+  std::error_code ec;
+  fs::remove(archive, ec);  // llvm-ar appends to an existing archive
+  if (run_step(context, archive_command(context.toolchain, good, archive), {"lib", 0, 0}, "cannot archive lib/ objects"))
+    support.lib_archive = archive;
+}
+
+std::string artifact_name(Target target) { return target == Target::Native ? "bootstrap" : "function.wasm"; }
+
+// Adds the hint a user needs when the only problem is a missing SLS_HANDLER.
+std::string explain_link_failure(const std::string& output) {
+  if (output.find("invoke_handler") == std::string::npos) return "";
+  return "hint: no handler is registered; end the function's source with SLS_HANDLER(your_handler)\n";
+}
+
+std::optional<fs::path> build_function(const CompileContext& context, const FunctionBuildRequest& request,
+                                       const TargetSupport& support) {
+  const FunctionSource& function = *request.function;
+  std::vector<fs::path> inputs;
+  bool ok = true;
+  for (const std::string& source : function.sources) {
+    fs::path object = object_path(context, request.target, source);
+    fs::create_directories(object.parent_path());
+    auto command = compile_command(context.toolchain, unit_options(context, request.target, &function), source, object);
+    ok = run_step(context, command, {source, 0, 0}, "function '" + function.name + "' failed to compile") && ok;
+    inputs.push_back(object);
+  }
+  if (!ok || !support.glue_ok) return std::nullopt;
+  if (support.lib_archive) inputs.push_back(*support.lib_archive);
+  inputs.insert(inputs.end(), support.glue_objects.begin(), support.glue_objects.end());
+  fs::path output = target_dir(context, request.target) / "out" / function.name / artifact_name(request.target);
+  fs::create_directories(output.parent_path());
+  auto command = link_command(context.toolchain, request.target, context.optimize, inputs, output);
+  ProcessSpec spec{command, std::nullopt, {}, context.layout.root};
+  auto result = context.runner.run(spec);
+  if (!result || result->exit_code != 0) {
+    std::string output_text = result ? result->stderr_data + result->stdout_data : result.error().message;
+    context.diagnostics.error({function.entry, 0, 0}, "function '" + function.name + "' failed to link",
+                              output_text + explain_link_failure(output_text));
+    return std::nullopt;
+  }
+  return output;
+}
+
+}  // namespace
+
+std::vector<BuiltFunction> compile_functions(const CompileContext& context,
+                                             const std::vector<FunctionBuildRequest>& requests) {
+  std::map<Target, TargetSupport> supports;
+  for (const auto& request : requests) supports.try_emplace(request.target);
+  for (auto& [target, support] : supports) {
+    prepare_runtime(context, target, support);
+    prepare_lib(context, target, support);
+  }
+  std::vector<BuiltFunction> built(requests.size());
+  parallel_for(requests.size(), context.jobs, [&](std::size_t i) {
+    const auto& request = requests[i];
+    built[i] = {request.function->name, request.target, build_function(context, request, supports.at(request.target))};
+  });
+  return built;
+}
+
+}  // namespace sls

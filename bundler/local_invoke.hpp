@@ -1,0 +1,40 @@
+#pragma once
+// Running a built bundle locally: the request becomes CGI/WAGI variables and
+// stdin, the function's stdout is parsed back into a response. Native
+// bootstraps speak this form when AWS_LAMBDA_RUNTIME_API is unset.
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bundler/inspect.hpp"
+#include "core/process.hpp"
+
+namespace sls {
+
+struct LocalRequest {
+  std::string method = "GET";
+  std::string path = "/";  // may carry "?query"
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+
+struct LocalResponse {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+};
+
+// The CGI/WAGI environment for `request` sent to a function mounted at `route`.
+std::map<std::string, std::string> cgi_environment(const LocalRequest& request, const std::string& route);
+
+// Parses "header lines, blank line, body" (CGI/WAGI output). A missing status
+// header means 200, as in CGI.
+Expected<LocalResponse> parse_cgi_output(const std::string& output);
+
+// Extracts the bundle to a temporary folder, runs it once and removes the folder.
+Expected<LocalResponse> invoke_bundle(const InspectedBundle& bundle, const LocalRequest& request, ProcessRunner& runner);
+
+}  // namespace sls

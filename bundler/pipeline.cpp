@@ -1,0 +1,163 @@
+#include "bundler/pipeline.hpp"
+
+#include "bundler/bundle.hpp"
+#include "bundler/compile.hpp"
+#include "bundler/manifest.hpp"
+#include "bundler/output_tree.hpp"
+#include "bundler/plan.hpp"
+#include "bundler/scan.hpp"
+#include "bundler/zip_writer.hpp"
+#include "core/file_system.hpp"
+#include "core/install_layout.hpp"
+#include "core/sha256.hpp"
+
+namespace sls {
+namespace {
+
+bool looks_like_project(const ProjectLayout& layout, Diagnostics& diagnostics) {
+  std::error_code ec;
+  bool has_api = fs::is_directory(layout.root / "api", ec), has_public = fs::is_directory(layout.root / "public", ec);
+  if (!has_api && !has_public) {
+    diagnostics.error({layout.root.string(), 0, 0}, "not an sls project: there is no api/ or public/ folder here",
+                      "hint: run sls build in the project folder, or pass it: sls build path/to/project");
+    return false;
+  }
+  if (has_api && layout.functions.empty())
+    diagnostics.warning({"api", 0, 0}, "api/ holds no functions (.c, .cc, .cpp files whose names do not start with '_')");
+  return true;
+}
+
+std::vector<FunctionBuildRequest> compile_requests(const std::vector<PlannedFunction>& plan) {
+  std::vector<FunctionBuildRequest> requests;
+  for (const PlannedFunction& planned : plan) {
+    if (planned.source->kind == FunctionKind::Source) requests.push_back({planned.source, planned.metadata.target});
+  }
+  return requests;
+}
+
+std::optional<std::filesystem::path> artifact_of(const std::vector<BuiltFunction>& built, const std::string& name) {
+  for (const BuiltFunction& function : built) {
+    if (function.name == name) return function.artifact;
+  }
+  return std::nullopt;
+}
+
+ManifestFunction manifest_entry(const PlannedFunction& planned) {
+  const BundleMetadata& m = planned.metadata;
+  ManifestFunction entry;
+  entry.name = m.function;
+  entry.route = m.route;
+  entry.target = m.target;
+  entry.arch = m.arch;
+  entry.regions = m.regions;
+  entry.memory_mb = m.memory_mb;
+  entry.max_duration_s = m.max_duration_s;
+  return entry;
+}
+
+// Packages one function into the staging tree; on failure the previous good
+// bundle (if any) is carried over and marked stale.
+ManifestFunction package_function(const PlannedFunction& planned, const std::optional<fs::path>& artifact,
+                                  StagedOutput& output, Diagnostics& diagnostics) {
+  ManifestFunction entry = manifest_entry(planned);
+  std::string bundle_path = bundle_path_for(planned.metadata.function);
+  std::optional<std::string> zip;
+  if (artifact) {
+    auto bytes = read_file(*artifact);
+    std::vector<BundleFile> files;
+    if (bytes) files.push_back({entry_file_for(planned.metadata.target), std::move(*bytes), true});
+    auto made = bytes ? make_bundle(planned.metadata, std::move(files), zip_timestamp_from_environment())
+                      : Expected<std::string>(bytes.error());
+    if (made && output.write_file(bundle_path, *made, fs::perms(0644))) zip = std::move(*made);
+    else diagnostics.error({planned.source->entry, 0, 0}, "cannot package function '" + entry.name + "'" +
+                                                              (made ? "" : ": " + made.error().message));
+  }
+  if (zip) {
+    entry.bundle_path = bundle_path;
+    entry.bundle_sha256 = sha256_hex(*zip);
+    entry.bundle_size = zip->size();
+    return entry;
+  }
+  entry.status = FunctionStatus::Failed;
+  if (output.keep_previous(bundle_path)) {
+    auto previous = read_file(output.staging_dir() / bundle_path);
+    entry.bundle_path = bundle_path;
+    entry.bundle_sha256 = previous ? sha256_hex(*previous) : "";
+    entry.bundle_size = previous ? previous->size() : 0;
+    entry.stale = true;
+  }
+  return entry;
+}
+
+std::vector<ManifestStaticFile> stage_static_files(const ProjectLayout& layout, StagedOutput& output,
+                                                   Diagnostics& diagnostics) {
+  std::vector<ManifestStaticFile> files;
+  for (const std::string& path : layout.static_files) {
+    auto bytes = read_file(layout.root / "public" / path);
+    if (!bytes || !output.write_file("static/" + path, *bytes, fs::perms(0644))) {
+      diagnostics.error({"public/" + path, 0, 0}, "cannot copy static file" + (bytes ? "" : ": " + bytes.error().message));
+      continue;
+    }
+    files.push_back({path, bytes->size(), sha256_hex(*bytes)});
+  }
+  return files;
+}
+
+}  // namespace
+
+fs::path state_dir_for(const fs::path& project_dir) { return project_dir / ".sls"; }
+fs::path output_dir_for(const fs::path& project_dir) { return state_dir_for(project_dir) / "output"; }
+
+BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, Diagnostics& diagnostics) {
+  BuildSummary summary;
+  // 1. Configuration: a broken sls.toml stops here, before anything is written.
+  std::optional<ProjectConfig> config = load_project_config(options.project_dir, diagnostics);
+  if (!config) return summary;
+
+  // 2. Scan api/, lib/ and public/.
+  ProjectLayout layout = scan_project(options.project_dir, diagnostics);
+  if (!looks_like_project(layout, diagnostics)) return summary;
+
+  // 3. Plan each function's effective settings; unknown [functions] are config errors.
+  std::size_t errors_before = diagnostics.count(Severity::Error);
+  std::vector<PlannedFunction> plan = plan_functions(layout, *config, options.target_override, diagnostics);
+  if (diagnostics.count(Severity::Error) > errors_before) return summary;
+  summary.config_ok = true;
+
+  // 4. Compile and link every function (failures are reported, others go on).
+  auto install = find_install_layout();
+  if (!install) {
+    diagnostics.error({}, install.error().message);
+    return summary;
+  }
+  Toolchain toolchain = make_toolchain(*install);
+  CompileContext compile{layout, toolchain, runner, diagnostics, state_dir_for(layout.root) / "build", config->optimize,
+                         options.jobs};
+  std::vector<BuiltFunction> built = compile_functions(compile, compile_requests(plan));
+
+  // 5. Package into a staging tree, then swap it in as a whole.
+  summary.output_dir = output_dir_for(layout.root);
+  auto output = StagedOutput::begin(summary.output_dir);
+  if (!output) {
+    diagnostics.error({}, output.error().message);
+    return summary;
+  }
+  Manifest manifest{config->name, config->regions, {}, stage_static_files(layout, *output, diagnostics)};
+  for (const PlannedFunction& planned : plan) {
+    std::optional<fs::path> artifact = artifact_of(built, planned.metadata.function);
+    if (planned.source->kind == FunctionKind::PrebuiltWasm) {
+      diagnostics.error({planned.source->entry, 0, 0}, "prebuilt .wasm functions are not supported yet");
+    }
+    manifest.functions.push_back(package_function(planned, artifact, *output, diagnostics));
+    ++(manifest.functions.back().status == FunctionStatus::Built ? summary.functions_built : summary.functions_failed);
+  }
+  summary.static_files = manifest.static_files.size();
+  if (Status written = output->write_file("manifest.json", render_manifest(manifest), fs::perms(0644)); !written) {
+    diagnostics.error({}, written.error().message);
+    return summary;
+  }
+  if (Status committed = output->commit(); !committed) diagnostics.error({}, committed.error().message);
+  return summary;
+}
+
+}  // namespace sls

@@ -1,0 +1,34 @@
+#pragma once
+// The whole `sls build`, one stage per call (see build_project in
+// pipeline.cpp): configure, scan, plan, compile, package, commit.
+
+#include <filesystem>
+#include <optional>
+
+#include "config/project_config.hpp"
+#include "core/diagnostics.hpp"
+#include "core/process.hpp"
+
+namespace sls {
+
+struct BuildOptions {
+  std::filesystem::path project_dir = ".";
+  std::optional<Target> target_override;  // --target: wins over sls.toml
+  unsigned jobs = 1;
+};
+
+struct BuildSummary {
+  bool config_ok = false;    // false: nothing was written
+  std::size_t functions_built = 0;
+  std::size_t functions_failed = 0;
+  std::size_t static_files = 0;
+  std::filesystem::path output_dir;
+};
+
+BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, Diagnostics& diagnostics);
+
+// DIR/.sls and DIR/.sls/output.
+std::filesystem::path state_dir_for(const std::filesystem::path& project_dir);
+std::filesystem::path output_dir_for(const std::filesystem::path& project_dir);
+
+}  // namespace sls

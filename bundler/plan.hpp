@@ -1,0 +1,29 @@
+#pragma once
+// Stage 2: the plan — for every function, its effective settings (project
+// defaults, then [functions."…"], then command-line overrides). Plain data.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bundler/bundle.hpp"
+#include "bundler/project_layout.hpp"
+#include "config/project_config.hpp"
+#include "core/diagnostics.hpp"
+
+namespace sls {
+
+struct PlannedFunction {
+  const FunctionSource* source = nullptr;
+  BundleMetadata metadata;
+  std::vector<std::string> include_globs;
+};
+
+// Also reports [functions."x"] tables that name no function (with a hint).
+std::vector<PlannedFunction> plan_functions(const ProjectLayout& layout, const ProjectConfig& config,
+                                            std::optional<Target> target_override, Diagnostics& diagnostics);
+
+// "functions/api/hello.zip"
+std::string bundle_path_for(const std::string& function_name);
+
+}  // namespace sls

@@ -1,0 +1,135 @@
+#include "bundler/toolchain.hpp"
+
+#include <cstdlib>
+
+#include "bundler/project_layout.hpp"
+
+namespace sls {
+namespace fs = std::filesystem;
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* value = std::getenv(name);
+  return value && *value ? value : fallback;
+}
+
+std::vector<std::string> optimization_flags(Optimize optimize) {
+  switch (optimize) {
+    case Optimize::Size: return {"-Os"};
+    case Optimize::Debug: return {"-O0", "-g"};
+    case Optimize::Speed: return {"-O2"};
+  }
+  return {"-O2"};
+}
+
+std::vector<std::string> language_flags(const fs::path& source) {
+  if (is_c_source(source.string())) return {"-std=c17"};
+  return {"-std=c++20"};
+}
+
+std::vector<std::string> target_flags(Target target) {
+  if (target == Target::Native) return {"--target=x86_64-linux-gnu"};
+  return {"--target=wasm32-wasi", "-fno-exceptions", "-nostdlibinc", "-isystem", "/usr/include/wasm32-wasi/c++/v1",
+          "-isystem", "/usr/include/wasm32-wasi"};
+}
+
+// Remaps absolute paths that would otherwise end up in __FILE__ and debug info.
+std::vector<std::string> reproducibility_flags(const Toolchain& toolchain, const UnitOptions& options) {
+  std::vector<std::string> flags;
+  if (!options.project_root.empty()) flags.push_back("-ffile-prefix-map=" + options.project_root.string() + "=.");
+  flags.push_back("-ffile-prefix-map=" + toolchain.layout.share_dir.string() + "=/sls");
+  flags.push_back("-fdebug-compilation-dir=.");
+  return flags;
+}
+
+std::vector<std::string> include_flags(const Toolchain& toolchain, const UnitOptions& options) {
+  std::vector<std::string> flags = {"-isystem", toolchain.layout.sdk_include_dir().string()};
+  if (!options.project_root.empty()) {
+    flags.insert(flags.end(), {"-I", (options.project_root / "lib").string(), "-iquote", options.project_root.string()});
+  }
+  return flags;
+}
+
+std::vector<std::string> function_definitions(const UnitOptions& options) {
+  if (options.function_name.empty()) return {};
+  return {"-DSLS_FUNCTION_NAME=" + c_string_literal(options.function_name),
+          "-DSLS_FUNCTION_ROUTE=" + c_string_literal(options.function_route)};
+}
+
+void append(std::vector<std::string>& to, const std::vector<std::string>& from) { to.insert(to.end(), from.begin(), from.end()); }
+
+}  // namespace
+
+Toolchain make_toolchain(const InstallLayout& layout) {
+  Toolchain toolchain;
+  toolchain.cxx = env_or("SLS_CXX", toolchain.cxx);
+  toolchain.cc = env_or("SLS_CC", toolchain.cc);
+  toolchain.archiver = env_or("SLS_AR", toolchain.archiver);
+  toolchain.layout = layout;
+  return toolchain;
+}
+
+std::vector<std::string> frontend_command(const Toolchain& toolchain, const UnitOptions& options, const fs::path& source) {
+  std::vector<std::string> command = {is_c_source(source.string()) ? toolchain.cc : toolchain.cxx};
+  append(command, target_flags(options.target));
+  append(command, language_flags(source));
+  append(command, optimization_flags(options.optimize));
+  append(command, {"-ffunction-sections", "-fdata-sections", "-fdiagnostics-color=never"});
+  append(command, reproducibility_flags(toolchain, options));
+  append(command, include_flags(toolchain, options));
+  append(command, function_definitions(options));
+  command.push_back(source.string());
+  return command;
+}
+
+std::vector<std::string> compile_command(const Toolchain& toolchain, const UnitOptions& options, const fs::path& source,
+                                         const fs::path& object) {
+  std::vector<std::string> command = frontend_command(toolchain, options, source);
+  append(command, {"-c", "-o", object.string(), "-MD", "-MF", object.string() + ".d"});
+  return command;
+}
+
+std::vector<std::string> link_command(const Toolchain& toolchain, Target target, Optimize optimize,
+                                      const std::vector<fs::path>& inputs, const fs::path& output) {
+  std::vector<std::string> command = {toolchain.cxx};
+  if (target == Target::Native) {
+    append(command, {"--target=x86_64-linux-gnu", "-fuse-ld=lld", "-static-libstdc++", "-static-libgcc",
+                     "-Wl,--gc-sections", "-Wl,--build-id=none"});
+  } else {
+    append(command, {"--target=wasm32-wasi", "-fno-exceptions", "-Wl,--keep-section=target_features",
+                     "-Wl,--stack-first", "-Wl,-z,stack-size=1048576", "-Wl,--gc-sections"});
+  }
+  // Debug builds keep their symbols; everything else ships stripped.
+  if (optimize != Optimize::Debug) command.push_back("-s");
+  for (const fs::path& input : inputs) command.push_back(input.string());
+  append(command, {"-o", output.string()});
+  return command;
+}
+
+std::vector<std::string> archive_command(const Toolchain& toolchain, const std::vector<fs::path>& objects,
+                                         const fs::path& archive) {
+  std::vector<std::string> command = {toolchain.archiver, "rcsD", archive.string()};
+  for (const fs::path& object : objects) command.push_back(object.string());
+  return command;
+}
+
+std::string c_string_literal(const std::string& text) {
+  std::string literal = "\"";
+  for (unsigned char c : text) {
+    if (c == '"' || c == '\\') {
+      literal += '\\';
+      literal += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7f) {
+      // Three-digit octal, because a \x escape would swallow following hex digits.
+      literal += '\\';
+      literal += static_cast<char>('0' + (c >> 6));
+      literal += static_cast<char>('0' + ((c >> 3) & 7));
+      literal += static_cast<char>('0' + (c & 7));
+    } else {
+      literal += static_cast<char>(c);
+    }
+  }
+  return literal + "\"";
+}
+
+}  // namespace sls

@@ -1,0 +1,56 @@
+#pragma once
+// The exact compiler and linker command lines sls uses, in one place: the
+// build runs them, the linter parses with them, and editors get them through
+// compile_commands.json. Command lines never embed the wall clock, and
+// absolute paths are remapped so binaries do not depend on where the project
+// lives (DESIGN.md §5).
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "config/project_config.hpp"
+#include "core/install_layout.hpp"
+
+namespace sls {
+
+struct Toolchain {
+  std::string cxx = "clang++-19";
+  std::string cc = "clang-19";
+  std::string archiver = "llvm-ar-19";
+  InstallLayout layout;
+};
+
+// Compiler names can be overridden with SLS_CXX, SLS_CC and SLS_AR.
+Toolchain make_toolchain(const InstallLayout& layout);
+
+// What a translation unit is compiled for.
+struct UnitOptions {
+  Target target = Target::Native;
+  Optimize optimize = Optimize::Speed;
+  std::filesystem::path project_root;
+  std::string function_name;   // empty for lib/ code and the runtime glue
+  std::string function_route;
+};
+
+// Compiler, flags and the source; no -c/-o. This is what the linter parses with.
+std::vector<std::string> frontend_command(const Toolchain& toolchain, const UnitOptions& options,
+                                          const std::filesystem::path& source);
+
+// frontend_command plus "-c SOURCE -o OBJECT" (and a dependency file).
+std::vector<std::string> compile_command(const Toolchain& toolchain, const UnitOptions& options,
+                                         const std::filesystem::path& source, const std::filesystem::path& object);
+
+// Links objects and archives into the function's executable or module.
+std::vector<std::string> link_command(const Toolchain& toolchain, Target target, Optimize optimize,
+                                      const std::vector<std::filesystem::path>& inputs,
+                                      const std::filesystem::path& output);
+
+// A deterministic static archive (llvm-ar with the D modifier: zero times, uids).
+std::vector<std::string> archive_command(const Toolchain& toolchain, const std::vector<std::filesystem::path>& objects,
+                                         const std::filesystem::path& archive);
+
+// A C string literal holding `text`, for -D definitions.
+std::string c_string_literal(const std::string& text);
+
+}  // namespace sls

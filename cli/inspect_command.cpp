@@ -1,0 +1,56 @@
+// sls inspect BUNDLE.zip: what is inside, and whether it is intact.
+
+#include <iomanip>
+#include <iostream>
+
+#include "bundler/inspect.hpp"
+#include "cli/commands.hpp"
+
+namespace sls::cli {
+namespace {
+
+struct InspectCommandOptions {
+  std::string bundle;
+};
+
+void print_bundle(const InspectedBundle& bundle, std::ostream& out) {
+  out << "function:     " << bundle.function << "\n"
+      << "route:        " << bundle.route << "\n"
+      << "target:       " << bundle.target << " (" << bundle.arch << ")\n"
+      << "runtime:      " << bundle.runtime << "\n"
+      << "handler:      " << bundle.handler << "\n"
+      << "memory:       " << bundle.memory_mb << " MB\n"
+      << "max_duration: " << bundle.max_duration_s << " s\n"
+      << "regions:     ";
+  for (const std::string& region : bundle.regions) out << " " << region;
+  out << "\nfiles:\n";
+  for (const InspectedFile& file : bundle.files) {
+    out << "  " << std::oct << std::setw(4) << std::setfill('0') << file.mode << std::dec << std::setfill(' ')
+        << std::setw(10) << file.size << "  " << file.sha256.substr(0, 12) << "  " << file.path << "\n";
+  }
+}
+
+int run_inspect(const InspectCommandOptions& options) {
+  auto bundle = inspect_bundle(options.bundle);
+  if (!bundle) {
+    std::cerr << options.bundle << ": error: " << bundle.error().message << "\n";
+    return k_exit_failed;
+  }
+  print_bundle(*bundle, std::cout);
+  for (const std::string& problem : bundle->problems) std::cerr << options.bundle << ": error: " << problem << "\n";
+  if (!bundle->problems.empty()) return k_exit_failed;
+  std::cout << "verified: every file matches its sha256 in sls.json\n";
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void add_inspect_command(CLI::App& app) {
+  auto options = std::make_shared<InspectCommandOptions>();
+  CLI::App* command = app.add_subcommand("inspect", "List a bundle's files, runtime and regions, and verify its hashes");
+  command->add_option("bundle", options->bundle, "A bundle zip, e.g. .sls/output/functions/api/hello.zip")->required();
+  command->footer("Examples:\n  sls inspect .sls/output/functions/api/hello.zip");
+  command->callback([options] { throw CLI::RuntimeError(run_inspect(*options)); });
+}
+
+}  // namespace sls::cli

@@ -1,0 +1,39 @@
+// sls: one table of subcommands; every command's work is in its own file.
+
+#include <csignal>
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+constexpr const char* k_version = "0.1.0";
+
+void register_commands(CLI::App& app) {
+  sls::cli::add_build_command(app);    // scan, compile, package
+  sls::cli::add_inspect_command(app);  // list and verify a bundle
+  sls::cli::add_invoke_command(app);   // run a built function locally
+  sls::cli::add_clean_command(app);    // remove .sls/
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A child that exits early must not kill sls through a broken stdin pipe.
+  std::signal(SIGPIPE, SIG_IGN);
+  CLI::App app{"sls: build serverless C/C++ projects into deployable bundles"};
+  app.set_version_flag("--version", std::string("sls ") + k_version);
+  app.require_subcommand(1);
+  register_commands(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& done) {
+    return done.get_exit_code();  // commands report their exit status this way
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? 0 : sls::cli::k_exit_tool_error;
+  } catch (const std::exception& error) {
+    std::cerr << "sls: internal error: " << error.what() << "\n";
+    return sls::cli::k_exit_tool_error;
+  }
+  return 0;
+}

@@ -1,0 +1,66 @@
+#pragma once
+// sls.toml as data: every key of DESIGN.md §2, with its defaults and the
+// location it came from, so later stages can point back at the file.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+
+namespace sls {
+
+enum class Target { Native, Wasm };
+enum class Optimize { Speed, Size, Debug };
+
+std::string to_string(Target target);
+std::string to_string(Optimize optimize);
+
+inline constexpr int k_default_memory_mb = 1024;
+inline constexpr int k_default_max_duration_s = 10;
+
+// [functions."api/x"]: every field optional; unset ones fall back to the project.
+struct FunctionSettings {
+  SourceLocation location;  // of the table header, for "no such function"
+  std::optional<Target> target;
+  std::optional<std::vector<std::string>> regions;
+  std::optional<int> memory_mb;
+  std::optional<int> max_duration_s;
+  std::vector<std::string> include;
+  std::vector<std::pair<std::string, std::string>> env;  // sorted by name
+};
+
+struct RuleSeveritySetting {
+  std::string rule;
+  std::string severity;  // "off" | "note" | "warning" | "error"
+  SourceLocation location;
+};
+
+struct LintSettings {
+  std::string profile = "lambda-default";
+  SourceLocation profile_location;
+  std::vector<RuleSeveritySetting> severity;
+};
+
+struct ProjectConfig {
+  std::string name;
+  std::vector<std::string> regions = {"iad1"};
+  Target target = Target::Native;
+  std::string arch = "x86_64";
+  Optimize optimize = Optimize::Speed;
+  std::map<std::string, FunctionSettings> functions;
+  LintSettings lint;
+};
+
+// Reads DIR/sls.toml if it exists (defaults otherwise). Problems are reported
+// to `diagnostics` as "sls.toml:LINE:COL"; returns nullopt if any was an error.
+std::optional<ProjectConfig> load_project_config(const std::filesystem::path& project_dir, Diagnostics& diagnostics);
+
+// The same for text already in memory (`file_label` names it in messages).
+std::optional<ProjectConfig> parse_project_config(std::string_view text, const std::string& file_label,
+                                                  const std::string& default_name, Diagnostics& diagnostics);
+
+}  // namespace sls

@@ -1,0 +1,48 @@
+#pragma once
+// Running child processes (the compiler, the linker, a function's bootstrap)
+// behind an interface, so tests can replace it with a fake.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/expected.hpp"
+
+namespace sls {
+
+struct ProcessSpec {
+  std::vector<std::string> argv;  // argv[0] is looked up on PATH
+  // When set, the child's whole environment; otherwise it inherits ours.
+  std::optional<std::map<std::string, std::string>> environment;
+  std::string stdin_data;
+  std::filesystem::path working_directory;  // empty: ours
+};
+
+struct ProcessResult {
+  int exit_code = 0;       // 128 + signal number when killed by a signal
+  std::string stdout_data;
+  std::string stderr_data;
+};
+
+class ProcessRunner {
+public:
+  virtual ~ProcessRunner() = default;
+  // An Error means the process could not be started at all.
+  virtual Expected<ProcessResult> run(const ProcessSpec& spec) = 0;
+};
+
+// posix_spawn with pipes; safe to call from several threads at once.
+class SystemProcessRunner final : public ProcessRunner {
+public:
+  Expected<ProcessResult> run(const ProcessSpec& spec) override;
+};
+
+// The current environment as a map, to copy and amend for a child.
+std::map<std::string, std::string> current_environment();
+
+// "a b 'c d'" — for messages and explain output, not for a shell.
+std::string quote_command(const std::vector<std::string>& argv);
+
+}  // namespace sls

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Configures (once) and builds sls into build/ at the top of the repository.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$repo/scripts/install-deps.sh"
+if [[ ! -f "$repo/build/build.ninja" ]]; then
+  cmake -S "$repo" -B "$repo/build" -G Ninja \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
+    -DCMAKE_EXE_LINKER_FLAGS=-fuse-ld=lld
+fi
+cmake --build "$repo/build" -j "$(nproc)"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages sls needs to build and test, only when some
+# are missing (so a second run is quick and needs no network).
+set -euo pipefail
+
+packages=(
+  # toolchain sls drives and links against (LLVM/Clang 19, lld, wasm32 libc++)
+  clang-19 lld-19 llvm-19 llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-tidy-19
+  wasi-libc libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 libclang-rt-19-dev-wasm32
+  # libraries
+  libarchive-dev libzstd-dev zlib1g-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
+  googletest libgtest-dev libgmock-dev
+  # build and test tools
+  cmake ninja-build pkg-config binaryen wabt unzip nodejs
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$package")
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "sls: installing ${missing[*]}" >&2
+if [[ $(id -u) -ne 0 ]]; then
+  sudo_cmd=(sudo)
+else
+  sudo_cmd=()
+fi
+"${sudo_cmd[@]}" apt-get update
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${missing[@]}"

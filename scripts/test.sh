@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set-up, build sls and its tests, and run the whole test suite.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+"$repo/scripts/configure-and-build.sh"
+cd "$repo/build"
+ctest --output-on-failure -j "$(nproc)" "$@"
