@@ -1,0 +1,15 @@
+// The native bootstrap's Lambda mode: one process serves invocations until the platform stops it.
+#pragma once
+
+#include "../common/invocation.hpp"
+
+#include <string_view>
+
+namespace sls::runtime {
+
+// `runtime_api` is AWS_LAMBDA_RUNTIME_API ("host:port"). Returns only on failure: a bad address,
+// a missing handler (reported to /runtime/init/error) or an unreachable API; the result is the
+// process exit code.
+int run_runtime_api_loop(std::string_view runtime_api, const HandlerBinding& binding);
+
+}  // namespace sls::runtime

@@ -1,0 +1,52 @@
+// The sls function SDK: include this, write a handler, register it with SLS_HANDLER.
+//
+//   #include <sls/function.hpp>
+//   sls::Response handle(const sls::Request& req, sls::Context& ctx) {
+//     return sls::Response::text(200, "hello " + req.query("name"));
+//   }
+//   SLS_HANDLER(handle)
+//
+// The same source builds for both targets (native Lambda `bootstrap`, wasm32-wasi WAGI module).
+// This header compiles with -fno-exceptions and deliberately avoids <iostream> (about 155 KB of
+// wasm). See docs/sdk.md.
+#pragma once
+
+#include <sls/context.hpp>
+#include <sls/fields.hpp>
+#include <sls/request.hpp>
+#include <sls/response.hpp>
+
+// sls passes both as string literals when it compiles a function; the fallbacks keep the header
+// usable in editors and in hand-written builds.
+#ifndef SLS_FUNCTION_NAME
+#define SLS_FUNCTION_NAME ""
+#endif
+#ifndef SLS_FUNCTION_ROUTE
+#define SLS_FUNCTION_ROUTE ""
+#endif
+
+namespace sls::detail {
+
+// What SLS_HANDLER captured from the function's compile flags.
+struct FunctionInfo {
+  const char* name;   // e.g. "api/users/[id]"
+  const char* route;  // e.g. "/api/users/:id"
+};
+
+// Both are defined by SLS_HANDLER in the function's translation unit and called by the glue.
+Response invoke_handler(const Request& request, Context& context);
+FunctionInfo function_info() noexcept;
+
+}  // namespace sls::detail
+
+// Registers `fn` (callable as `sls::Response fn(const sls::Request&, sls::Context&)`) as the
+// function's handler. Use once per function, at global scope. The expansion is two plain function
+// definitions; the analyzers rely on it (docs/sdk.md spells it out), so keep it that way.
+#define SLS_HANDLER(fn)                                                                   \
+  ::sls::Response sls::detail::invoke_handler(const ::sls::Request& request,              \
+                                              ::sls::Context& context) {                  \
+    return fn(request, context);                                                          \
+  }                                                                                       \
+  ::sls::detail::FunctionInfo sls::detail::function_info() noexcept {                     \
+    return {SLS_FUNCTION_NAME, SLS_FUNCTION_ROUTE};                                       \
+  }
