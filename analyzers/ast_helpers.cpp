@@ -1,0 +1,154 @@
+#include "analyzers/ast_helpers.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/Stmt.h"
+
+namespace sls::analyzers {
+namespace {
+
+void erase_all(std::string& text, std::string_view part) {
+  for (auto pos = text.find(part); pos != std::string::npos; pos = text.find(part)) {
+    text.erase(pos, part.size());
+  }
+}
+
+const clang::Expr* strip(const clang::Expr* expr) {
+  while (expr) {
+    expr = expr->IgnoreParenImpCasts();
+    if (const auto* bind = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(expr)) {
+      expr = bind->getSubExpr();
+    } else if (const auto* mat = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(expr)) {
+      expr = mat->getSubExpr();
+    } else if (const auto* cleanups = llvm::dyn_cast<clang::ExprWithCleanups>(expr)) {
+      expr = cleanups->getSubExpr();
+    } else if (const auto* functional = llvm::dyn_cast<clang::CXXFunctionalCastExpr>(expr)) {
+      expr = functional->getSubExpr();
+    } else {
+      return expr;
+    }
+  }
+  return expr;
+}
+
+std::optional<LiteralText> literal_of_construct(const clang::CXXConstructExpr& construct) {
+  // std::string("..."), std::filesystem::path("..."), std::string_view("...")
+  if (construct.getNumArgs() == 0) return std::nullopt;
+  return literal_text(construct.getArg(0));
+}
+
+std::optional<LiteralText> literal_of_concat(const clang::Expr& lhs, const clang::Expr& rhs) {
+  auto left = literal_text(&lhs);
+  if (!left) return std::nullopt;
+  if (!left->complete) return left;
+  auto right = literal_text(&rhs);
+  if (!right) return LiteralText{left->text, false};
+  return LiteralText{left->text + right->text, right->complete};
+}
+
+}  // namespace
+
+std::string qualified_name(const clang::NamedDecl& decl) {
+  std::string name = decl.getQualifiedNameAsString();
+  erase_all(name, "__cxx11::");
+  erase_all(name, "__1::");
+  if (name.starts_with("::")) name.erase(0, 2);
+  return name;
+}
+
+std::string callee_name(const clang::CallExpr& call) {
+  if (const auto* callee = call.getDirectCallee()) return qualified_name(*callee);
+  return {};
+}
+
+bool name_is_one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::optional<LiteralText> literal_text(const clang::Expr* expr) {
+  expr = strip(expr);
+  if (!expr) return std::nullopt;
+  if (const auto* literal = llvm::dyn_cast<clang::StringLiteral>(expr)) {
+    if (literal->getCharByteWidth() != 1) return std::nullopt;
+    return LiteralText{literal->getString().str(), true};
+  }
+  if (const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(expr)) {
+    return literal_of_construct(*construct);
+  }
+  if (const auto* op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(expr)) {
+    auto kind = op->getOperator();
+    if ((kind == clang::OO_Plus || kind == clang::OO_Slash) && op->getNumArgs() == 2) {
+      auto result = literal_of_concat(*op->getArg(0), *op->getArg(1));
+      if (result && kind == clang::OO_Slash && result->complete) {
+        // fs::path("/tmp") / "x" inserts a separator.
+        auto right = literal_text(op->getArg(1));
+        auto left = literal_text(op->getArg(0));
+        result->text = left->text + (left->text.ends_with("/") ? "" : "/") + right->text;
+      }
+      return result;
+    }
+  }
+  if (const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(expr)) {
+    // s.c_str(), s.data(), p.string(), p.c_str()
+    const auto* method = member->getMethodDecl();
+    if (method && name_is_one_of(method->getName(), {"c_str", "data", "string", "native"})) {
+      return literal_text(member->getImplicitObjectArgument());
+    }
+  }
+  if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(expr)) {
+    // A constant initialised from a literal: constexpr const char* k_path = "...";
+    const auto* var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    if (var && var->getType().isConstQualified() && var->getInit()) return literal_text(var->getInit());
+    if (var && var->getType()->isPointerType() && var->getType()->getPointeeType().isConstQualified() &&
+        var->getInit() && var->isConstexpr()) {
+      return literal_text(var->getInit());
+    }
+  }
+  return std::nullopt;
+}
+
+const clang::VarDecl* static_storage_root(const clang::Expr* expr) {
+  while (expr) {
+    expr = strip(expr);
+    if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(expr)) {
+      const auto* var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+      return var && var->hasGlobalStorage() ? var : nullptr;
+    }
+    if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(expr)) {
+      expr = member->getBase();
+    } else if (const auto* subscript = llvm::dyn_cast<clang::ArraySubscriptExpr>(expr)) {
+      expr = subscript->getBase();
+    } else if (const auto* unary = llvm::dyn_cast<clang::UnaryOperator>(expr);
+               unary && unary->getOpcode() == clang::UO_Deref) {
+      expr = unary->getSubExpr();
+    } else if (const auto* op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(expr);
+               op && (op->getOperator() == clang::OO_Subscript || op->getOperator() == clang::OO_Arrow ||
+                      op->getOperator() == clang::OO_Star) && op->getNumArgs() >= 1) {
+      expr = op->getArg(0);
+    } else if (const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(expr);
+               call && call->getMethodDecl() &&
+               name_is_one_of(call->getMethodDecl()->getName(), {"at", "front", "back", "get", "value"})) {
+      expr = call->getImplicitObjectArgument();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+bool name_contains_any(std::string_view name, std::initializer_list<std::string_view> parts) {
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return std::any_of(parts.begin(), parts.end(),
+                     [&](std::string_view part) { return lower.find(part) != std::string::npos; });
+}
+
+}  // namespace sls::analyzers

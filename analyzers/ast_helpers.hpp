@@ -1,0 +1,75 @@
+#pragma once
+// Small questions about Clang AST nodes that several rules ask. No matchers
+// here: this header is included by every rule and must stay cheap.
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class DeclRefExpr;
+class Expr;
+class FunctionDecl;
+class NamedDecl;
+class QualType;
+class Stmt;
+class VarDecl;
+}  // namespace clang
+
+namespace sls::analyzers {
+
+// Qualified name without inline namespaces (std::__cxx11::, std::__1::) and
+// without a leading "::", e.g. "std::this_thread::sleep_for", "alarm".
+std::string qualified_name(const clang::NamedDecl& decl);
+std::string callee_name(const clang::CallExpr& call);
+bool name_is_one_of(std::string_view name, std::initializer_list<std::string_view> names);
+
+// A path or string known at compile time: the literal, or a prefix of it when
+// only the start is literal ("/tmp/" + name).
+struct LiteralText {
+  std::string text;
+  bool complete = false;
+};
+std::optional<LiteralText> literal_text(const clang::Expr* expr);
+
+// The static-storage variable an lvalue expression is rooted at:
+// g, g.field, g[i], g->x, *g (through parens and implicit casts).
+const clang::VarDecl* static_storage_root(const clang::Expr* expr);
+
+// True when the reference (an lvalue of a static-storage variable) is used to
+// change the object: assigned, incremented, non-const member or operator,
+// bound to a non-const reference or pointer argument.
+bool is_mutating_use(const clang::DeclRefExpr& ref, clang::ASTContext& ast);
+
+// True when `stmt` sits in the then-branch of an `if` (or the body of a
+// std::call_once callable) whose condition names `var`: the lazy
+// initialisation and validate-then-reconnect patterns.
+bool is_guarded_by_check_of(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast);
+
+// True for types designed to be shared and reused: mutexes, once flags,
+// condition variables.
+bool is_synchronisation_type(clang::QualType type);
+
+// Calls to one of `names` inside `body`, in source order; `after` limits the
+// search to calls that start after that statement.
+std::vector<const clang::CallExpr*> find_calls(const clang::Stmt* body,
+                                               std::initializer_list<std::string_view> names);
+bool begins_before(const clang::Stmt& a, const clang::Stmt& b, clang::ASTContext& ast);
+
+// True when `inner` is `outer` or one of its descendants.
+bool contains_node(const clang::Stmt& outer, const clang::Stmt& inner);
+
+// True when `stmt` contains a reference to `var`.
+bool mentions(const clang::Stmt* stmt, const clang::VarDecl& var);
+
+// The variable a call's result is stored in: `T v = call(...)` or `v = call(...)`.
+const clang::VarDecl* result_variable(const clang::CallExpr& call, clang::ASTContext& ast);
+
+// Case-insensitive substring test on an identifier.
+bool name_contains_any(std::string_view name, std::initializer_list<std::string_view> parts);
+
+}  // namespace sls::analyzers

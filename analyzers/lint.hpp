@@ -1,0 +1,45 @@
+#pragma once
+// The library entry point of `sls lint` and of the lint pass of `sls build`.
+// One parse per translation unit serves every rule; see docs/lint.md.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analyzers/finding.hpp"
+
+namespace sls::analyzers {
+
+// Where clang's builtin headers live; ClangTool would otherwise derive it from
+// the path of the running executable, which is wrong once sls is installed.
+inline constexpr const char* k_default_resource_dir = "/usr/lib/llvm-19/lib/clang/19";
+
+struct LintJob {
+  std::string file;                       // absolute path of the translation unit
+  std::string display_path;               // project-relative, used in output
+  std::vector<std::string> compile_args;  // the clang command line sls would use, minus -c/-o;
+                                          // a leading compiler name and the file itself are optional
+  std::string directory;                  // working directory for relative flags; empty = current
+};
+
+struct LintOptions {
+  std::string profile = "lambda-default";
+  std::vector<std::pair<std::string, Severity>> severity_overrides;  // applied in order
+  bool report_unused_suppressions = false;
+  std::string resource_dir = k_default_resource_dir;
+};
+
+struct LintReport {
+  std::vector<Finding> findings;     // sorted by path, line, column, rule
+  std::vector<FileFailure> failures; // files that did not parse
+  std::vector<TracedAsset> assets;   // literal data paths, for the bundler
+
+  unsigned count(Severity severity) const;
+};
+
+LintReport lint(const std::vector<LintJob>& jobs, const LintOptions& options);
+
+// `sls lint` exit status: 0 clean, 1 errors remain, 2 the tool failed.
+int exit_status(const LintReport& report);
+
+}  // namespace sls::analyzers

@@ -1,0 +1,96 @@
+#pragma once
+// What the rules need to know about a translation unit beyond single AST
+// nodes: which code runs at initialisation and which runs per request.
+//
+// Terminology (DESIGN §7):
+//   init     initialisers of static-storage variables and what they call,
+//            __attribute__((constructor)) functions, and the statements of
+//            `main` before it hands control to aws::lambda_runtime::run_handler.
+//   handler  the function behind SLS_HANDLER (sls::detail::invoke_handler), or
+//            the callable passed to run_handler, and every function of this
+//            translation unit it calls or names (a named function may run
+//            as a thread body or callback).
+//   unknown  a function reached from neither; in a file without a handler
+//            (a helper file of a multi-file function) that is most code. Rules
+//            that look for per-request behaviour treat it as "may be handler";
+//            rules about initialisation never do.
+// The model is built once per translation unit by one walk of the AST.
+
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CallExpr;
+class DeclRefExpr;
+class Expr;
+class FunctionDecl;
+class LambdaExpr;
+class ParmVarDecl;
+class Stmt;
+class VarDecl;
+}  // namespace clang
+
+namespace sls::analyzers {
+
+enum ContextFlags : unsigned {
+  k_context_none = 0,
+  k_context_init = 1,
+  k_context_handler = 2,
+  k_context_unknown = 4,
+};
+
+class TuModel {
+ public:
+  explicit TuModel(clang::ASTContext& ast);
+  TuModel(const TuModel&) = delete;
+  TuModel& operator=(const TuModel&) = delete;
+  ~TuModel();
+
+  bool has_handler() const { return m_has_handler; }
+  clang::ASTContext& ast() const { return m_ast; }
+
+  // Context flags of the code at `stmt` (see the terminology above).
+  unsigned context_of(const clang::Stmt& stmt) const;
+  unsigned context_of_function(const clang::FunctionDecl& function) const;
+  bool may_be_handler(const clang::Stmt& stmt) const;
+  bool is_init(const clang::Stmt& stmt) const;
+
+  // The function (or lambda call operator) whose body holds `stmt`; null in
+  // a global initialiser.
+  const clang::FunctionDecl* enclosing_function(const clang::Stmt& stmt) const;
+  // The body to search for companions of `stmt` (a disarm, a join, a wait):
+  // the enclosing function's body, or the global initialiser.
+  const clang::Stmt* enclosing_body(const clang::Stmt& stmt) const;
+
+  // Every reference to a static-storage variable, in source order.
+  const std::vector<const clang::DeclRefExpr*>& uses_of(const clang::VarDecl& var) const;
+  const std::vector<const clang::VarDecl*>& static_storage_vars() const { return m_static_vars; }
+
+  // Calls to `function` in this translation unit.
+  std::vector<const clang::CallExpr*> calls_to(const clang::FunctionDecl& function) const;
+
+  // True when `expr` depends on the current request: it names a parameter of
+  // type sls::Request / aws invocation_request, or a local derived from one.
+  bool is_request_derived(const clang::Expr& expr) const;
+
+ private:
+  class Builder;
+  friend class Builder;
+
+  clang::ASTContext& m_ast;
+  bool m_has_handler = false;
+  std::unordered_set<const clang::FunctionDecl*> m_handler_functions;
+  std::unordered_set<const clang::FunctionDecl*> m_init_functions;
+  std::unordered_set<const clang::LambdaExpr*> m_handler_lambdas;
+  // `main` functions that call run_handler, with the call that splits init from handler.
+  std::unordered_map<const clang::FunctionDecl*, const clang::CallExpr*> m_main_split;
+  std::unordered_map<const clang::VarDecl*, std::vector<const clang::DeclRefExpr*>> m_uses;
+  std::vector<const clang::VarDecl*> m_static_vars;
+  std::unordered_map<const clang::FunctionDecl*, std::vector<const clang::CallExpr*>> m_calls;
+  std::unordered_set<const clang::VarDecl*> m_request_vars;  // params and derived locals
+};
+
+}  // namespace sls::analyzers
