@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <mutex>
 
+#include "bundler/wasm_checks.hpp"
+#include "bundler/wasm_limits.hpp"
 #include "core/file_system.hpp"
 #include "core/parallel.hpp"
 #include "core/sha256.hpp"
@@ -22,9 +24,16 @@ fs::path object_path(const CompileContext& context, Target target, const std::st
   return target_dir(context, target) / "objects" / (source + ".o");
 }
 
+// wasm: under the compiler's own errors, one line on what cannot work in wasm32-wasi and why.
+void explain_wasm_failure(const CompileContext& context, Target target, const std::string& output,
+                          const SourceLocation& where) {
+  if (target != Target::Wasm) return;
+  for (Diagnostic& note : explain_wasm_limits(output, where)) context.diagnostics.report(std::move(note));
+}
+
 // Runs a tool from the project root so its messages name project-relative files.
 bool run_step(const CompileContext& context, const std::vector<std::string>& command, const SourceLocation& where,
-              const std::string& failure) {
+              const std::string& failure, Target target = Target::Native) {
   ProcessSpec spec{command, std::nullopt, {}, context.layout.root};
   auto result = context.runner.run(spec);
   if (!result) {
@@ -33,6 +42,7 @@ bool run_step(const CompileContext& context, const std::vector<std::string>& com
   }
   if (result->exit_code != 0) {
     context.diagnostics.error(where, failure, result->stderr_data + result->stdout_data);
+    explain_wasm_failure(context, target, result->stderr_data + result->stdout_data, where);
     return false;
   }
   return true;
@@ -104,7 +114,7 @@ void prepare_lib(const CompileContext& context, Target target, TargetSupport& su
     objects[i] = object_path(context, target, sources[i]);
     fs::create_directories(objects[i].parent_path());
     auto command = compile_command(context.toolchain, unit_options(context, target, nullptr), sources[i], objects[i]);
-    compiled[i] = run_step(context, command, {sources[i], 0, 0}, "lib source failed to compile");
+    compiled[i] = run_step(context, command, {sources[i], 0, 0}, "lib source failed to compile", target);
   });
   std::vector<fs::path> good;
   for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -135,7 +145,8 @@ std::optional<fs::path> build_function(const CompileContext& context, const Func
     fs::path object = object_path(context, request.target, source);
     fs::create_directories(object.parent_path());
     auto command = compile_command(context.toolchain, unit_options(context, request.target, &function), source, object);
-    ok = run_step(context, command, {source, 0, 0}, "function '" + function.name + "' failed to compile") && ok;
+    ok = run_step(context, command, {source, 0, 0}, "function '" + function.name + "' failed to compile", request.target) &&
+         ok;
     inputs.push_back(object);
   }
   if (!ok || !support.glue_ok) return std::nullopt;
@@ -150,8 +161,13 @@ std::optional<fs::path> build_function(const CompileContext& context, const Func
     std::string output_text = result ? result->stderr_data + result->stdout_data : result.error().message;
     context.diagnostics.error({function.entry, 0, 0}, "function '" + function.name + "' failed to link",
                               output_text + explain_link_failure(output_text));
+    explain_wasm_failure(context, request.target, output_text, {function.entry, 0, 0});
     return std::nullopt;
   }
+  // wasm: wasm-opt when installed, then the checks a prebuilt module gets.
+  if (request.target == Target::Wasm &&
+      !finish_linked_module(output, context.optimize, context.runner, context.diagnostics, {function.entry, 0, 0}))
+    return std::nullopt;
   return output;
 }
 

@@ -81,20 +81,58 @@ Expected<LocalResponse> parse_cgi_output(const std::string& output) {
   return response;
 }
 
-Expected<LocalResponse> invoke_bundle(const InspectedBundle& bundle, const LocalRequest& request, ProcessRunner& runner) {
-  if (bundle.target != "native") return make_error("running " + bundle.target + " bundles is not supported by this sls");
-  auto dir = make_temp_directory("sls-invoke");
-  if (!dir) return dir.error();
-  TemporaryFolder cleanup{*dir};
-  if (Status extracted = extract_files(bundle.contents, *dir); !extracted) return extracted.error();
+std::vector<std::string> wagi_arguments(const LocalRequest& request) {
+  std::vector<std::string> args;
+  auto mark = request.path.find('?');
+  if (mark == std::string::npos) return args;
+  std::stringstream items(request.path.substr(mark + 1));
+  std::string item;
+  while (std::getline(items, item, '&')) {
+    if (!item.empty()) args.push_back(item);
+  }
+  return args;
+}
+
+namespace {
+
+Expected<ProcessResult> run_native(const InspectedBundle& bundle, const LocalRequest& request, const fs::path& dir,
+                                   ProcessRunner& runner) {
   std::map<std::string, std::string> env = current_environment();
   env.erase("AWS_LAMBDA_RUNTIME_API");  // force the one-shot CGI mode
   for (auto& [name, value] : cgi_environment(request, bundle.route)) env[name] = value;
   for (const auto& [name, value] : bundle.env) env[name] = value;
-  env["LAMBDA_TASK_ROOT"] = dir->string();
+  env["LAMBDA_TASK_ROOT"] = dir.string();
   env["AWS_LAMBDA_FUNCTION_NAME"] = bundle.function;
-  ProcessSpec spec{{(*dir / bundle.handler).string()}, env, request.body, *dir};
-  auto result = runner.run(spec);
+  return runner.run({{(dir / bundle.handler).string()}, env, request.body, dir});
+}
+
+// wasm: as a WAGI host runs it — only the CGI variables and the bundle's env,
+// argv = path and query items, the bundle's folder preopened as "/".
+Expected<ProcessResult> run_wasm(const InspectedBundle& bundle, const LocalRequest& request, const fs::path& dir,
+                                 ProcessRunner& runner, const WasmRuntime& runtime) {
+  WasmInvocation invocation{dir / bundle.handler, dir, request.path.substr(0, request.path.find('?')),
+                            wagi_arguments(request), cgi_environment(request, bundle.route), request.body};
+  for (const auto& [name, value] : bundle.env) invocation.environment[name] = value;
+  return runner.run(wasm_process_spec(runtime, invocation));
+}
+
+}  // namespace
+
+Expected<LocalResponse> invoke_bundle(const InspectedBundle& bundle, const LocalRequest& request, ProcessRunner& runner,
+                                      const std::optional<WasmRuntime>& wasm_runtime) {
+  if (bundle.target != "native" && bundle.target != "wasm")
+    return make_error("running " + bundle.target + " bundles is not supported by this sls");
+  std::optional<WasmRuntime> runtime = wasm_runtime;
+  if (bundle.target == "wasm" && !runtime) {
+    auto found = find_wasm_runtime();
+    if (!found) return found.error();
+    runtime = *found;
+  }
+  auto dir = make_temp_directory("sls-invoke");
+  if (!dir) return dir.error();
+  TemporaryFolder cleanup{*dir};
+  if (Status extracted = extract_files(bundle.contents, *dir); !extracted) return extracted.error();
+  auto result = runtime ? run_wasm(bundle, request, *dir, runner, *runtime) : run_native(bundle, request, *dir, runner);
   if (!result) return result.error();
   if (result->exit_code != 0)
     return make_error("the function exited with status " + std::to_string(result->exit_code) + "\n" + result->stderr_data);

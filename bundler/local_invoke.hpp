@@ -1,15 +1,18 @@
 #pragma once
 // Running a built bundle locally: the request becomes CGI/WAGI variables and
 // stdin, the function's stdout is parsed back into a response. Native
-// bootstraps speak this form when AWS_LAMBDA_RUNTIME_API is unset.
+// bootstraps speak this form when AWS_LAMBDA_RUNTIME_API is unset; wasm
+// modules speak it always (WAGI), under wasmtime or Node.js (wasm_runner.hpp).
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "bundler/inspect.hpp"
+#include "bundler/wasm_runner.hpp"
 #include "core/process.hpp"
 
 namespace sls {
@@ -34,7 +37,12 @@ std::map<std::string, std::string> cgi_environment(const LocalRequest& request, 
 // header means 200, as in CGI.
 Expected<LocalResponse> parse_cgi_output(const std::string& output);
 
+// WAGI's command line after argv[0] (the path): the query's '&'-separated items.
+std::vector<std::string> wagi_arguments(const LocalRequest& request);
+
 // Extracts the bundle to a temporary folder, runs it once and removes the folder.
-Expected<LocalResponse> invoke_bundle(const InspectedBundle& bundle, const LocalRequest& request, ProcessRunner& runner);
+// A wasm bundle runs under `wasm_runtime`, or the one find_wasm_runtime() picks.
+Expected<LocalResponse> invoke_bundle(const InspectedBundle& bundle, const LocalRequest& request, ProcessRunner& runner,
+                                      const std::optional<WasmRuntime>& wasm_runtime = std::nullopt);
 
 }  // namespace sls

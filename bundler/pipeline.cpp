@@ -6,6 +6,8 @@
 #include "bundler/output_tree.hpp"
 #include "bundler/plan.hpp"
 #include "bundler/scan.hpp"
+#include "bundler/spin_manifest.hpp"
+#include "bundler/wasm_checks.hpp"
 #include "bundler/zip_writer.hpp"
 #include "core/file_system.hpp"
 #include "core/install_layout.hpp"
@@ -89,6 +91,16 @@ ManifestFunction package_function(const PlannedFunction& planned, const std::opt
   return entry;
 }
 
+// wasm: the functions spin.toml serves — every wasm function with a bundle in place.
+std::vector<SpinFunction> spin_functions(const std::vector<PlannedFunction>& plan, const Manifest& manifest) {
+  std::vector<SpinFunction> functions;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    const BundleMetadata& m = plan[i].metadata;
+    if (m.target == Target::Wasm && manifest.functions[i].bundle_path) functions.push_back({m.function, m.route, m.env});
+  }
+  return functions;
+}
+
 std::vector<ManifestStaticFile> stage_static_files(const ProjectLayout& layout, StagedOutput& output,
                                                    Diagnostics& diagnostics) {
   std::vector<ManifestStaticFile> files;
@@ -145,13 +157,18 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   Manifest manifest{config->name, config->regions, {}, stage_static_files(layout, *output, diagnostics)};
   for (const PlannedFunction& planned : plan) {
     std::optional<fs::path> artifact = artifact_of(built, planned.metadata.function);
-    if (planned.source->kind == FunctionKind::PrebuiltWasm) {
-      diagnostics.error({planned.source->entry, 0, 0}, "prebuilt .wasm functions are not supported yet");
-    }
+    // wasm: a prebuilt api/x.wasm is validated and packaged byte for byte.
+    if (planned.source->kind == FunctionKind::PrebuiltWasm)
+      artifact = check_prebuilt_module(layout.root, *planned.source, diagnostics);
     manifest.functions.push_back(package_function(planned, artifact, *output, diagnostics));
     ++(manifest.functions.back().status == FunctionStatus::Built ? summary.functions_built : summary.functions_failed);
   }
   summary.static_files = manifest.static_files.size();
+  // wasm: spin.toml, so Spin can serve the wasm functions as they are.
+  if (auto spin = spin_functions(plan, manifest); !spin.empty()) {
+    if (Status written = output->write_file("spin.toml", render_spin_manifest(config->name, spin), fs::perms(0644)); !written)
+      diagnostics.error({}, written.error().message);
+  }
   if (Status written = output->write_file("manifest.json", render_manifest(manifest), fs::perms(0644)); !written) {
     diagnostics.error({}, written.error().message);
     return summary;
