@@ -144,6 +144,34 @@ const clang::VarDecl* static_storage_root(const clang::Expr* expr) {
   return nullptr;
 }
 
+bool type_mentions(clang::QualType type, std::initializer_list<std::string_view> parts) {
+  std::string name = type.getNonReferenceType().getCanonicalType().getAsString();
+  return std::any_of(parts.begin(), parts.end(),
+                     [&](std::string_view part) { return name.find(part) != std::string::npos; });
+}
+
+bool is_prng_engine_type(clang::QualType type) {
+  return type_mentions(type, {"mersenne_twister_engine", "linear_congruential_engine", "subtract_with_carry_engine",
+                              "discard_block_engine", "shuffle_order_engine", "independent_bits_engine"});
+}
+
+std::vector<std::string> identifier_words(std::string_view name) {
+  std::vector<std::string> words;
+  std::string current;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = name[i];
+    bool boundary = c == '_' || (std::isupper(static_cast<unsigned char>(c)) && i > 0 &&
+                                 std::islower(static_cast<unsigned char>(name[i - 1])));
+    if (boundary && !current.empty()) {
+      words.push_back(current);
+      current.clear();
+    }
+    if (c != '_') current += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (!current.empty()) words.push_back(current);
+  return words;
+}
+
 bool name_contains_any(std::string_view name, std::initializer_list<std::string_view> parts) {
   std::string lower(name);
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });

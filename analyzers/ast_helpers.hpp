@@ -58,6 +58,8 @@ bool is_synchronisation_type(clang::QualType type);
 // search to calls that start after that statement.
 std::vector<const clang::CallExpr*> find_calls(const clang::Stmt* body,
                                                std::initializer_list<std::string_view> names);
+// Every call inside `body`.
+std::vector<const clang::CallExpr*> find_calls_any(const clang::Stmt* body);
 bool begins_before(const clang::Stmt& a, const clang::Stmt& b, clang::ASTContext& ast);
 
 // True when `inner` is `outer` or one of its descendants.
@@ -68,6 +70,15 @@ bool mentions(const clang::Stmt* stmt, const clang::VarDecl& var);
 
 // The variable a call's result is stored in: `T v = call(...)` or `v = call(...)`.
 const clang::VarDecl* result_variable(const clang::CallExpr& call, clang::ASTContext& ast);
+
+// The canonical spelling of `type` (without references) contains one of `parts`.
+bool type_mentions(clang::QualType type, std::initializer_list<std::string_view> parts);
+
+// PRNG engine types of <random> (mt19937, minstd_rand, ranlux…).
+bool is_prng_engine_type(clang::QualType type);
+
+// Splits an identifier into lower-case words: requestId -> {request, id}.
+std::vector<std::string> identifier_words(std::string_view name);
 
 // Case-insensitive substring test on an identifier.
 bool name_contains_any(std::string_view name, std::initializer_list<std::string_view> parts);

@@ -127,6 +127,10 @@ class CallFinder : public clang::RecursiveASTVisitor<CallFinder> {
  public:
   CallFinder(std::initializer_list<std::string_view> names) : m_names(names) {}
   bool VisitCallExpr(clang::CallExpr* call) {
+    if (m_names.size() == 0) {
+      m_found.push_back(call);
+      return true;
+    }
     std::string name = callee_name(*call);
     for (auto wanted : m_names) {
       if (name == wanted) m_found.push_back(call);
@@ -241,6 +245,8 @@ std::vector<const clang::CallExpr*> find_calls(const clang::Stmt* body,
   if (body) finder.TraverseStmt(const_cast<clang::Stmt*>(body));
   return finder.m_found;
 }
+
+std::vector<const clang::CallExpr*> find_calls_any(const clang::Stmt* body) { return find_calls(body, {}); }
 
 bool begins_before(const clang::Stmt& a, const clang::Stmt& b, clang::ASTContext& ast) {
   return ast.getSourceManager().isBeforeInTranslationUnit(a.getBeginLoc(), b.getBeginLoc());

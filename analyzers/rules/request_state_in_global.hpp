@@ -1,0 +1,24 @@
+#pragma once
+#include "analyzers/check.hpp"
+
+namespace sls::analyzers {
+
+// sls-request-state-in-global: a value derived from the request (the
+// sls::Request or aws invocation_request parameter, or a local initialised
+// from it) stored into static storage: assigned, inserted into a container,
+// copied into a buffer. Arithmetic accumulation (metrics) and a global that
+// the same function clears first are not reported.
+class RequestStateInGlobalCheck : public Check {
+ public:
+  RequestStateInGlobalCheck() : Check("sls-request-state-in-global") {}
+  void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
+
+ protected:
+  void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
+
+ private:
+  void consider(const clang::Stmt& store, const clang::Expr* target, std::initializer_list<const clang::Expr*> values);
+  bool cleared_before(const clang::Stmt& store, const clang::VarDecl& var) const;
+};
+
+}  // namespace sls::analyzers
