@@ -99,7 +99,7 @@ std::optional<LiteralText> literal_text(const clang::Expr* expr) {
   if (const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(expr)) {
     // s.c_str(), s.data(), p.string(), p.c_str()
     const auto* method = member->getMethodDecl();
-    if (method && name_is_one_of(method->getName(), {"c_str", "data", "string", "native"})) {
+    if (method && name_is_one_of(method->getNameAsString(), {"c_str", "data", "string", "native"})) {
       return literal_text(member->getImplicitObjectArgument());
     }
   }
@@ -135,7 +135,7 @@ const clang::VarDecl* static_storage_root(const clang::Expr* expr) {
       expr = op->getArg(0);
     } else if (const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(expr);
                call && call->getMethodDecl() &&
-               name_is_one_of(call->getMethodDecl()->getName(), {"at", "front", "back", "get", "value"})) {
+               name_is_one_of(call->getMethodDecl()->getNameAsString(), {"at", "front", "back", "get", "value"})) {
       expr = call->getImplicitObjectArgument();
     } else {
       return nullptr;

@@ -75,7 +75,7 @@ bool is_mutating_parent(const clang::Expr& child, const clang::Stmt& parent, cla
   }
   if (const auto* member_call = llvm::dyn_cast<clang::CXXMemberCallExpr>(&parent)) {
     const auto* method = member_call->getMethodDecl();
-    return method && !method->isConst() && !is_observer_method(method->getName());
+    return method && !method->isConst() && !is_observer_method(method->getNameAsString());
   }
   if (const auto* op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(&parent)) {
     const auto* method = llvm::dyn_cast_or_null<clang::CXXMethodDecl>(op->getDirectCallee());
@@ -118,7 +118,7 @@ const clang::Expr* object_path_parent(const clang::Expr& child, const clang::Stm
   }
   if (const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(&parent)) {
     const auto* method = call->getMethodDecl();
-    return method && is_access_method(method->getName()) ? call : nullptr;
+    return method && is_access_method(method->getNameAsString()) ? call : nullptr;
   }
   return nullptr;
 }
@@ -222,6 +222,12 @@ bool is_guarded_by_check_of(const clang::Stmt& stmt, const clang::VarDecl& var, 
     }
     if (const auto* call = parent.get<clang::CallExpr>()) {
       if (callee_name(*call) == "std::call_once") return true;
+    }
+    // A lambda's body hangs below its call operator and closure class; keep
+    // walking to the LambdaExpr and the call that receives it.
+    if (const auto* method = parent.get<clang::CXXMethodDecl>(); method && method->getParent()->isLambda()) {
+      node = parent;
+      continue;
     }
     if (parent.get<clang::FunctionDecl>()) return false;
     node = parent;

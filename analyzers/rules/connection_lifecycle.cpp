@@ -21,13 +21,13 @@ bool is_connection_type(clang::QualType type) {
 bool is_liveness_helper(const clang::CallExpr& call) {
   const auto* callee = call.getDirectCallee();
   if (!callee) return false;
-  for (const auto& word : identifier_words(callee->getName())) {
+  for (const auto& word : identifier_words(callee->getNameAsString())) {
     if (name_is_one_of(word, {"ping", "alive", "healthy", "reconnect", "ensure", "validate", "connected", "is_open",
                               "check", "status", "reset"})) {
       return true;
     }
   }
-  return callee->getName() == "is_open";
+  return callee->getNameAsString() == "is_open";
 }
 
 }  // namespace

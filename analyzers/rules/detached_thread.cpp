@@ -20,7 +20,7 @@ bool is_joined(const clang::VarDecl& var, const TuModel& model, clang::ASTContex
     for (int depth = 0; depth < 6 && !parents.empty(); ++depth) {
       if (const auto* call = parents[0].get<clang::CXXMemberCallExpr>()) {
         const auto* method = call->getMethodDecl();
-        if (method && method->getName() == "join") return true;
+        if (method && method->getNameAsString() == "join") return true;
       }
       parents = ast.getParents(parents[0]);
     }

@@ -50,7 +50,7 @@ void EphemeralDataAtInitCheck::check(const MatchFinder::MatchResult& result) {
     auto variable = call->getNumArgs() > 0 ? literal_text(call->getArg(0)) : std::nullopt;
     if (!variable || !is_ephemeral_name(variable->text)) return;
     what = "'" + variable->text + "'";
-  } else if (is_credential_fetch(callee->getName())) {
+  } else if (is_credential_fetch(callee->getNameAsString())) {
     what = "the result of '" + callee->getNameAsString() + "'";
   } else {
     return;

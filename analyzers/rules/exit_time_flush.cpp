@@ -24,7 +24,7 @@ bool does_io(const clang::Stmt* body) {
       return true;
     }
     if (name.starts_with("std::basic_ostream") || name.starts_with("std::operator<<")) return true;
-    for (const auto& word : identifier_words(callee->getName())) {
+    for (const auto& word : identifier_words(callee->getNameAsString())) {
       if (name_is_one_of(word, {"flush", "upload", "send", "write", "publish", "persist", "save"})) return true;
     }
   }

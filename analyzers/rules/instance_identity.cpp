@@ -24,12 +24,12 @@ bool used_as_id(const clang::Stmt& value, clang::ASTContext& ast) {
     auto parents = ast.getParents(node);
     if (parents.empty()) return false;
     const auto& parent = parents[0];
-    if (const auto* var = parent.get<clang::VarDecl>()) return names_an_id(var->getName());
-    if (const auto* field = parent.get<clang::FieldDecl>()) return names_an_id(field->getName());
+    if (const auto* var = parent.get<clang::VarDecl>()) return names_an_id(var->getNameAsString());
+    if (const auto* field = parent.get<clang::FieldDecl>()) return names_an_id(field->getNameAsString());
     if (const auto* binary = parent.get<clang::BinaryOperator>(); binary && binary->isAssignmentOp()) {
       const auto* lhs = binary->getLHS()->IgnoreParenImpCasts();
-      if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(lhs)) return names_an_id(ref->getDecl()->getName());
-      if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(lhs)) return names_an_id(member->getMemberDecl()->getName());
+      if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(lhs)) return names_an_id(ref->getDecl()->getNameAsString());
+      if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(lhs)) return names_an_id(member->getMemberDecl()->getNameAsString());
       return false;
     }
     if (const auto* call = parent.get<clang::CallExpr>()) {
@@ -37,7 +37,7 @@ bool used_as_id(const clang::Stmt& value, clang::ASTContext& ast) {
       if (name_is_one_of(name, {"srand", "std::srand", "srandom", "srand48"}) || name.ends_with("::seed")) return true;
       if (name_is_one_of(name, {"snprintf", "sprintf"}) && call->getNumArgs() > 0) {
         const auto* buffer = llvm::dyn_cast<clang::DeclRefExpr>(call->getArg(0)->IgnoreParenImpCasts());
-        return buffer && names_an_id(buffer->getDecl()->getName());
+        return buffer && names_an_id(buffer->getDecl()->getNameAsString());
       }
     }
     if (parent.get<clang::CXXConstructExpr>() && is_prng_engine_type(parent.get<clang::CXXConstructExpr>()->getType())) {
@@ -71,7 +71,7 @@ void InstanceIdentityCheck::check(const MatchFinder::MatchResult& result) {
   bool as_id = false;
   if (name == "gethostname" && call->getNumArgs() > 0) {
     const auto* buffer = llvm::dyn_cast<clang::DeclRefExpr>(call->getArg(0)->IgnoreParenImpCasts());
-    as_id = buffer && names_an_id(buffer->getDecl()->getName());
+    as_id = buffer && names_an_id(buffer->getDecl()->getNameAsString());
   } else {
     as_id = used_as_id(*call, ast());
   }

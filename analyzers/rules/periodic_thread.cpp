@@ -70,7 +70,7 @@ bool joined_in(const clang::Stmt* body, const clang::VarDecl* thread) {
   if (!body || !thread) return false;
   for (const auto* call : find_calls_any(body)) {
     const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call);
-    if (member && member->getMethodDecl() && member->getMethodDecl()->getName() == "join" &&
+    if (member && member->getMethodDecl() && member->getMethodDecl()->getNameAsString() == "join" &&
         mentions(member->getImplicitObjectArgument(), *thread)) {
       return true;
     }

@@ -44,7 +44,7 @@ bool RequestStateInGlobalCheck::cleared_before(const clang::Stmt& store, const c
   for (const auto* call : find_calls_any(model().enclosing_body(store))) {
     const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(call);
     const auto* method = member ? member->getMethodDecl() : nullptr;
-    if (method && name_is_one_of(method->getName(), {"clear", "reset"}) &&
+    if (method && name_is_one_of(method->getNameAsString(), {"clear", "reset"}) &&
         static_storage_root(member->getImplicitObjectArgument()) == &var && begins_before(*call, store, ast())) {
       return true;
     }

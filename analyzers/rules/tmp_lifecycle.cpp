@@ -25,7 +25,7 @@ bool result_is_checked(const clang::Stmt* body, const clang::VarDecl* result) {
   }
   if (const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(body)) {
     const auto* method = call->getMethodDecl();
-    if (method && name_is_one_of(method->getName(), {"is_open", "good", "fail", "bad"}) &&
+    if (method && name_is_one_of(method->getNameAsString(), {"is_open", "good", "fail", "bad"}) &&
         mentions(call->getImplicitObjectArgument(), *result)) {
       return true;
     }

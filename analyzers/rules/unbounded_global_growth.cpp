@@ -30,7 +30,7 @@ const clang::Stmt* member_user(const clang::DeclRefExpr& use, clang::ASTContext&
 bool bounds(const clang::Stmt& user) {
   if (const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(&user)) {
     const auto* method = call->getMethodDecl();
-    return method && name_is_one_of(method->getName(), {"clear", "erase", "pop_back", "pop_front", "pop", "resize",
+    return method && name_is_one_of(method->getNameAsString(), {"clear", "erase", "pop_back", "pop_front", "pop", "resize",
                                                         "swap", "assign", "extract", "shrink_to_fit", "size"});
   }
   if (const auto* op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(&user)) return op->getOperator() == clang::OO_Equal;

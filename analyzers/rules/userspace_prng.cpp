@@ -14,7 +14,7 @@ bool reseeded_in_handler(const clang::VarDecl& engine, const TuModel& model, cla
     if (!model.may_be_handler(*use)) continue;
     auto parents = ast.getParents(*use);
     const auto* member = parents.empty() ? nullptr : parents[0].get<clang::MemberExpr>();
-    if (member && member->getMemberDecl()->getName() == "seed") return true;
+    if (member && member->getMemberDecl()->getNameAsString() == "seed") return true;
   }
   return false;
 }

@@ -10,6 +10,10 @@ struct invocation_response {
   static invocation_response success(const char* payload, const char* content_type);
   static invocation_response failure(const char* message, const char* type);
 };
-template <typename Handler>
-void run_handler(Handler&& handler);
+// The real header takes std::function<invocation_response(invocation_request const&)>.
+struct handler_function {
+  template <typename F>
+  handler_function(F&&) {}
+};
+void run_handler(const handler_function& handler);
 }  // namespace aws::lambda_runtime
