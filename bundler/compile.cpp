@@ -5,6 +5,9 @@
 
 #include "bundler/wasm_checks.hpp"
 #include "bundler/wasm_limits.hpp"
+#include <unistd.h>
+
+#include "core/cache_dir.hpp"
 #include "core/file_system.hpp"
 #include "core/parallel.hpp"
 #include "core/sha256.hpp"
@@ -69,40 +72,72 @@ std::vector<fs::path> runtime_sources(const CompileContext& context, Target targ
 }
 
 // The glue's objects depend only on its sources, the SDK headers and the flags.
-std::string runtime_key(const CompileContext& context, Target target, const std::vector<fs::path>& sources) {
+std::string runtime_key(const CompileContext& context, Target target, const std::vector<fs::path>& sources,
+                        const std::string& compiler) {
   Sha256Builder key;
+  key.update_field(compiler);
   UnitOptions options = unit_options(context, target, nullptr);
   options.project_root.clear();
   for (const fs::path& source : sources) {
     for (const std::string& arg : frontend_command(context.toolchain, options, source)) key.update_field(arg);
-    key.update_field(read_file(source).has_value() ? *read_file(source) : "");
   }
-  for (const std::string& header : list_files_sorted(context.toolchain.layout.sdk_include_dir()))
-    key.update_field(header + *read_file(context.toolchain.layout.sdk_include_dir() / header));
+  // Every header the glue can include: the SDK's and the glue's own.
+  for (const fs::path& dir : {context.toolchain.layout.sdk_include_dir(), context.toolchain.layout.runtime_dir()}) {
+    for (const std::string& file : list_files_sorted(dir)) {
+      auto bytes = read_file(dir / file);
+      key.update_field(file);
+      key.update_field(bytes ? *bytes : "");
+    }
+  }
   return key.finish_hex();
 }
 
-void prepare_runtime(const CompileContext& context, Target target, TargetSupport& support) {
-  std::vector<fs::path> sources = runtime_sources(context, target);
-  fs::path dir = target_dir(context, target) / "runtime";
-  for (const fs::path& source : sources) support.glue_objects.push_back(dir / (source.filename().string() + ".o"));
-  std::string key = runtime_key(context, target, sources);
-  auto stamp = read_file(dir / "key");
-  if (stamp && *stamp == key) {
-    support.glue_ok = true;
-    return;
-  }
-  fs::create_directories(dir);
+// The compiler's own version line, so a compiler upgrade invalidates the glue.
+std::string compiler_identity(const CompileContext& context) {
+  auto result = context.runner.run({{context.toolchain.cxx, "--version"}, std::nullopt, {}, {}});
+  return result && result->exit_code == 0 ? result->stdout_data : context.toolchain.cxx;
+}
+
+// Compiles the glue into `dir` (a private temporary folder); true on success.
+bool compile_runtime_into(const CompileContext& context, Target target, const std::vector<fs::path>& sources,
+                          const fs::path& dir) {
   UnitOptions options = unit_options(context, target, nullptr);
   options.project_root.clear();
-  std::atomic<bool> ok{!sources.empty()};
+  std::atomic<bool> ok{true};
   parallel_for(sources.size(), context.jobs, [&](std::size_t i) {
-    auto command = compile_command(context.toolchain, options, sources[i], support.glue_objects[i]);
+    auto command = compile_command(context.toolchain, options, sources[i], dir / (sources[i].filename().string() + ".o"));
     if (!run_step(context, command, {}, "the sls runtime glue (" + sources[i].filename().string() + ") failed to compile"))
       ok = false;
   });
-  if (sources.empty()) context.diagnostics.error({}, "no runtime glue found in " + (context.toolchain.layout.runtime_dir()).string());
-  support.glue_ok = ok && write_file_atomically(dir / "key", key, fs::perms(0644));
+  return ok;
+}
+
+// The glue is the same for every project, so it is compiled once per target
+// into the user cache under a key of its sources, headers, flags and
+// compiler, and published with one rename so concurrent builds are safe.
+void prepare_runtime(const CompileContext& context, Target target, TargetSupport& support) {
+  std::vector<fs::path> sources = runtime_sources(context, target);
+  if (sources.empty()) {
+    context.diagnostics.error({}, "no runtime glue found in " + context.toolchain.layout.runtime_dir().string());
+    return;
+  }
+  std::string key = runtime_key(context, target, sources, compiler_identity(context));
+  fs::path dir = user_cache_dir() / "runtime" / (to_string(target) + "-" + key.substr(0, 32));
+  for (const fs::path& source : sources) support.glue_objects.push_back(dir / (source.filename().string() + ".o"));
+  std::error_code ec;
+  if (fs::is_directory(dir, ec)) {
+    support.glue_ok = true;
+    return;
+  }
+  fs::path temp = dir;
+  temp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(static_cast<int>(target));
+  fs::remove_all(temp, ec);
+  fs::create_directories(temp, ec);
+  if (!ec && compile_runtime_into(context, target, sources, temp)) {
+    fs::rename(temp, dir, ec);  // fails harmlessly when another build published it first
+    support.glue_ok = fs::is_directory(dir, ec);
+  }
+  fs::remove_all(temp, ec);
 }
 
 void prepare_lib(const CompileContext& context, Target target, TargetSupport& support) {

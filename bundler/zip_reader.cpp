@@ -3,7 +3,10 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include <clocale>
+#include <cstring>
 #include <memory>
+#include <mutex>
 
 #include "core/file_system.hpp"
 
@@ -29,9 +32,21 @@ Expected<std::string> read_entry_data(archive* reader, const std::string& path) 
   }
 }
 
+// libarchive converts UTF-8 entry names to the locale's charset and gives
+// up under the plain "C" locale, so make the character type UTF-8 once.
+void ensure_utf8_ctype() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const char* current = std::setlocale(LC_CTYPE, nullptr);
+    if (current && (std::strstr(current, "UTF-8") || std::strstr(current, "utf8"))) return;
+    if (!std::setlocale(LC_CTYPE, "C.UTF-8")) std::setlocale(LC_CTYPE, "");
+  });
+}
+
 }  // namespace
 
 Expected<std::vector<ZipFile>> read_zip(const fs::path& zip_path) {
+  ensure_utf8_ctype();
   ArchivePtr reader(archive_read_new(), archive_read_free);
   archive_read_support_format_zip(reader.get());
   if (archive_read_open_filename(reader.get(), zip_path.c_str(), 65536) != ARCHIVE_OK)
@@ -44,7 +59,9 @@ Expected<std::vector<ZipFile>> read_zip(const fs::path& zip_path) {
     if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN)
       return make_error(zip_path.string() + " is not a valid zip: " + archive_error_string(reader.get()));
     const char* name = archive_entry_pathname_utf8(entry);
-    std::string path = name ? name : archive_entry_pathname(entry);
+    if (!name) name = archive_entry_pathname(entry);
+    if (!name) return make_error(zip_path.string() + " has an entry whose name is not valid UTF-8");
+    std::string path = name;
     if (escapes_folder(path)) return make_error("unsafe entry '" + path + "': absolute or '..' paths are not allowed");
     if (archive_entry_filetype(entry) == AE_IFDIR) continue;
     if (archive_entry_filetype(entry) != AE_IFREG) return make_error("entry '" + path + "' is not a regular file");

@@ -1,0 +1,64 @@
+#include "tests/e2e/e2e_support.hpp"
+
+#include <cstdio>
+
+#include "core/file_system.hpp"
+
+namespace sls::e2e {
+
+fs::path source_dir() { return SLS_SOURCE_DIR; }
+fs::path sls_binary() { return SLS_BINARY; }
+
+namespace {
+
+std::string octal(int value) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%03o", value);
+  return text;
+}
+
+}  // namespace
+
+SlsRun run_sls(const std::vector<std::string>& args, const fs::path& cwd,
+               const std::map<std::string, std::string>& extra_env, int umask_value) {
+  std::vector<std::string> argv = {sls_binary().string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  if (umask_value >= 0) {
+    // A shell only to set the umask; the arguments pass through "$@" untouched.
+    std::vector<std::string> wrapped = {"/bin/sh", "-c", "umask " + octal(umask_value) + " && exec \"$@\"", "sh"};
+    wrapped.insert(wrapped.end(), argv.begin(), argv.end());
+    argv = wrapped;
+  }
+  auto env = current_environment();
+  // Tests share one cache in the build tree, never the user's own.
+  env["SLS_CACHE_DIR"] = SLS_TEST_CACHE_DIR;
+  for (const auto& [name, value] : extra_env) env[name] = value;
+  SystemProcessRunner runner;
+  auto result = runner.run({argv, env, {}, cwd});
+  if (!result) return {127, "", result.error().message};
+  return {result->exit_code, result->stdout_data, result->stderr_data};
+}
+
+void copy_project(const fs::path& from, const fs::path& to) {
+  fs::create_directories(to);
+  for (const std::string& file : list_files_sorted(from)) {
+    if (file.rfind(".sls/", 0) == 0) continue;
+    fs::create_directories((to / file).parent_path());
+    fs::copy_file(from / file, to / file, fs::copy_options::overwrite_existing);
+  }
+}
+
+std::map<std::string, std::string> read_tree(const fs::path& dir) {
+  std::map<std::string, std::string> tree;
+  for (const std::string& file : list_files_sorted(dir)) tree[file] = *read_file(dir / file);
+  return tree;
+}
+
+ProcessResult run_program(const fs::path& program, const std::map<std::string, std::string>& env,
+                          const std::string& stdin_data) {
+  SystemProcessRunner runner;
+  auto result = runner.run({{program.string()}, env, stdin_data, program.parent_path()});
+  return result ? *result : ProcessResult{127, "", result.error().message};
+}
+
+}  // namespace sls::e2e

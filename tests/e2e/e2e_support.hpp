@@ -1,0 +1,40 @@
+#pragma once
+// Helpers for end-to-end tests: run the real sls binary on copies of
+// projects in temporary folders, and read what it wrote.
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/process.hpp"
+
+namespace sls::e2e {
+
+namespace fs = std::filesystem;
+
+// The repository's source folder and the sls binary under test (from CMake).
+fs::path source_dir();
+fs::path sls_binary();
+
+struct SlsRun {
+  int exit_code = 0;
+  std::string out;
+  std::string err;
+};
+
+// Runs `sls ARGS...` in `cwd` with extra environment variables (and an optional umask).
+SlsRun run_sls(const std::vector<std::string>& args, const fs::path& cwd = {},
+               const std::map<std::string, std::string>& extra_env = {}, int umask_value = -1);
+
+// Copies a folder tree (examples/…) to `to`, leaving out any .sls/ state.
+void copy_project(const fs::path& from, const fs::path& to);
+
+// Every file under `dir`, relative path -> bytes.
+std::map<std::string, std::string> read_tree(const fs::path& dir);
+
+// Runs a bundle's executable with an environment, as a child process.
+ProcessResult run_program(const fs::path& program, const std::map<std::string, std::string>& env,
+                          const std::string& stdin_data = {});
+
+}  // namespace sls::e2e

@@ -1,0 +1,121 @@
+#include <gtest/gtest.h>
+
+#include "config/project_config.hpp"
+
+namespace sls {
+namespace {
+
+std::optional<ProjectConfig> parse(const std::string& text, Diagnostics& diagnostics) {
+  return parse_project_config(text, "sls.toml", "default-name", diagnostics);
+}
+
+std::string only_message(const Diagnostics& diagnostics) {
+  auto all = diagnostics.all();
+  return all.size() == 1 ? format_diagnostic(all[0]) : "expected one diagnostic, got " + std::to_string(all.size());
+}
+
+TEST(ConfigTest, EmptyFileGivesDefaults) {
+  // Given an empty sls.toml, we should get the documented defaults.
+  Diagnostics diagnostics;
+  auto config = parse("", diagnostics);
+  ASSERT_TRUE(config);
+  EXPECT_EQ(config->name, "default-name");
+  EXPECT_EQ(config->regions, std::vector<std::string>{"iad1"});
+  EXPECT_EQ(config->target, Target::Native);
+  EXPECT_EQ(config->arch, "x86_64");
+  EXPECT_EQ(config->optimize, Optimize::Speed);
+  EXPECT_EQ(config->lint.profile, "lambda-default");
+}
+
+TEST(ConfigTest, ReadsEveryDocumentedKey) {
+  // Given the DESIGN.md example file, we should read every key it sets.
+  Diagnostics diagnostics;
+  auto config = parse(R"(
+[project]
+name = "pokemon"
+regions = ["iad1"]
+[build]
+target = "native"
+arch = "x86_64"
+optimize = "size"
+[functions."api/emulator"]
+target = "wasm"
+regions = ["iad1", "fra1"]
+memory = 3008
+max_duration = 10
+include = ["roms/*.gb"]
+env = { DB_REGION = "eu", A = "1" }
+[lint]
+profile = "snapshot"
+severity = { "sls-global-mutable-state" = "error" }
+)", diagnostics);
+  ASSERT_TRUE(config) << only_message(diagnostics);
+  EXPECT_EQ(config->name, "pokemon");
+  EXPECT_EQ(config->optimize, Optimize::Size);
+  const FunctionSettings& emulator = config->functions.at("api/emulator");
+  EXPECT_EQ(emulator.target, Target::Wasm);
+  EXPECT_EQ(emulator.regions, (std::vector<std::string>{"iad1", "fra1"}));
+  EXPECT_EQ(emulator.memory_mb, 3008);
+  EXPECT_EQ(emulator.max_duration_s, 10);
+  EXPECT_EQ(emulator.include, std::vector<std::string>{"roms/*.gb"});
+  ASSERT_EQ(emulator.env.size(), 2u);
+  EXPECT_EQ(emulator.env[0].first, "A");  // sorted, for deterministic output
+  EXPECT_EQ(config->lint.profile, "snapshot");
+  ASSERT_EQ(config->lint.severity.size(), 1u);
+  EXPECT_EQ(config->lint.severity[0].rule, "sls-global-mutable-state");
+  EXPECT_EQ(config->lint.severity[0].severity, "error");
+}
+
+TEST(ConfigTest, MalformedTomlNamesLineAndColumn) {
+  // Given a syntax error on line 2, we should report sls.toml:2:COL and no config.
+  Diagnostics diagnostics;
+  auto config = parse("[project]\nname = \"x\n", diagnostics);
+  EXPECT_FALSE(config);
+  EXPECT_EQ(only_message(diagnostics).rfind("sls.toml:2:", 0), 0u) << only_message(diagnostics);
+}
+
+TEST(ConfigTest, UnknownKeyGetsLocationAndHint) {
+  // Given a misspelt key, we should name its position and suggest the real key.
+  Diagnostics diagnostics;
+  auto config = parse("[project]\nregoins = [\"iad1\"]\n", diagnostics);
+  EXPECT_FALSE(config);
+  EXPECT_EQ(only_message(diagnostics), "sls.toml:2:1: error: unknown key 'regoins' in [project] (did you mean 'regions'?)");
+}
+
+TEST(ConfigTest, UnknownTableGetsHint) {
+  // Given a misspelt table name, we should suggest the real one.
+  Diagnostics diagnostics;
+  EXPECT_FALSE(parse("[biuld]\ntarget = \"wasm\"\n", diagnostics));
+  EXPECT_NE(only_message(diagnostics).find("did you mean 'build'?"), std::string::npos);
+}
+
+TEST(ConfigTest, BadValuesAreAllReported) {
+  // Given several bad values, we should report each one in a single pass.
+  Diagnostics diagnostics;
+  auto config = parse(R"([build]
+target = "wasi"
+optimize = 3
+[functions."api/x"]
+memory = 64
+max_duration = 1000
+regions = []
+[lint]
+profile = "snapshots"
+severity = { "sls-cached-time" = "fatal" }
+)", diagnostics);
+  EXPECT_FALSE(config);
+  auto all = diagnostics.all();
+  ASSERT_EQ(all.size(), 7u);
+  EXPECT_EQ(format_diagnostic(all[0]), "sls.toml:2:10: error: 'target' must be one of \"native\", \"wasm\", not \"wasi\" (did you mean 'wasm'?)");
+  EXPECT_EQ(all[2].location.line, 5u);
+  EXPECT_NE(all[5].message.find("did you mean 'snapshot'?"), std::string::npos);
+}
+
+TEST(ConfigTest, Arm64IsRejectedUntilSupported) {
+  // Given arch = "arm64", we should refuse it rather than build the wrong thing.
+  Diagnostics diagnostics;
+  EXPECT_FALSE(parse("[build]\narch = \"arm64\"\n", diagnostics));
+}
+
+}  // namespace
+}  // namespace sls

@@ -1,0 +1,56 @@
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "bundler/manifest.hpp"
+
+namespace sls {
+namespace {
+
+ManifestFunction function(const std::string& name, const std::string& route) {
+  ManifestFunction f;
+  f.name = name;
+  f.route = route;
+  f.arch = "x86_64";
+  f.regions = {"iad1"};
+  f.bundle_path = "functions/" + name + ".zip";
+  return f;
+}
+
+TEST(ManifestTest, RoutesListStaticBeforeDynamic) {
+  // Given a dynamic and a static function, we should list static routes first, then dynamic ones.
+  Manifest manifest{"demo", {"iad1"}, {function("api/a/[id]", "/api/a/:id"), function("api/b", "/api/b")},
+                    {{"index.html", 5, "abc"}}};
+  auto json = nlohmann::json::parse(render_manifest(manifest));
+  ASSERT_EQ(json["routes"].size(), 3u);
+  EXPECT_EQ(json["routes"][0]["route"], "/api/b");
+  EXPECT_EQ(json["routes"][1]["route"], "/index.html");
+  EXPECT_EQ(json["routes"][2]["route"], "/api/a/:id");
+  EXPECT_EQ(json["static"][0]["content_type"], "text/html; charset=utf-8");
+  EXPECT_EQ(json["functions"][1]["runtime"], "provided.al2023");
+}
+
+TEST(ManifestTest, FailedFunctionKeepsStaleBundleMarked) {
+  // Given a failed function with a previous bundle, we should mark it failed and stale.
+  ManifestFunction failed = function("api/x", "/api/x");
+  failed.status = FunctionStatus::Failed;
+  failed.stale = true;
+  auto json = nlohmann::json::parse(render_manifest(Manifest{"demo", {"iad1"}, {failed}, {}}));
+  EXPECT_EQ(json["functions"][0]["status"], "failed");
+  EXPECT_EQ(json["functions"][0]["stale"], true);
+}
+
+TEST(ManifestTest, RenderingIsStable) {
+  // Given the same manifest twice, we should render the same bytes (keys sorted).
+  Manifest manifest{"demo", {"iad1"}, {function("api/b", "/api/b")}, {}};
+  EXPECT_EQ(render_manifest(manifest), render_manifest(manifest));
+}
+
+TEST(ManifestTest, ContentTypes) {
+  // Given common static extensions in any case, we should pick the usual types.
+  EXPECT_EQ(content_type_for("a/b.CSS"), "text/css; charset=utf-8");
+  EXPECT_EQ(content_type_for("x.wasm"), "application/wasm");
+  EXPECT_EQ(content_type_for("noext"), "application/octet-stream");
+}
+
+}  // namespace
+}  // namespace sls

@@ -1,0 +1,65 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "bundler/toolchain.hpp"
+
+namespace sls {
+namespace {
+
+bool contains(const std::vector<std::string>& args, const std::string& arg) {
+  return std::find(args.begin(), args.end(), arg) != args.end();
+}
+
+Toolchain test_toolchain() {
+  Toolchain toolchain;
+  toolchain.layout.share_dir = "/opt/sls/share/sls";
+  return toolchain;
+}
+
+TEST(ToolchainTest, FunctionUnitsCarryNameRouteAndPrefixMaps) {
+  // Given a function source, we should define its name and route and remap absolute paths.
+  UnitOptions options{Target::Native, Optimize::Size, "/home/u/app", "api/users/[id]", "/api/users/:id"};
+  auto args = compile_command(test_toolchain(), options, "api/users/[id].cpp", "/tmp/o.o");
+  EXPECT_EQ(args[0], "clang++-19");
+  EXPECT_TRUE(contains(args, "-Os"));
+  EXPECT_TRUE(contains(args, "-std=c++20"));
+  EXPECT_TRUE(contains(args, "-DSLS_FUNCTION_ROUTE=\"/api/users/:id\""));
+  EXPECT_TRUE(contains(args, "-ffile-prefix-map=/home/u/app=."));
+  EXPECT_TRUE(contains(args, "/opt/sls/share/sls/sdk/include"));
+}
+
+TEST(ToolchainTest, CSourcesUseTheCCompiler) {
+  // Given a .c source, we should compile it as C17 with clang-19.
+  auto args = frontend_command(test_toolchain(), UnitOptions{}, "api/legacy.c");
+  EXPECT_EQ(args[0], "clang-19");
+  EXPECT_TRUE(contains(args, "-std=c17"));
+}
+
+TEST(ToolchainTest, WasmUnitsAvoidHostHeadersAndExceptions) {
+  // Given the wasm target, we should use the wasi sysroot only and disable exceptions.
+  UnitOptions options{Target::Wasm, Optimize::Size, "/p", "", ""};
+  auto args = frontend_command(test_toolchain(), options, "x.cpp");
+  EXPECT_TRUE(contains(args, "--target=wasm32-wasi"));
+  EXPECT_TRUE(contains(args, "-fno-exceptions"));
+  EXPECT_TRUE(contains(args, "-nostdlibinc"));
+}
+
+TEST(ToolchainTest, NativeLinkIsStrippedAndStaticCxxRuntime) {
+  // Given a native speed build, we should strip and link libstdc++/libgcc statically.
+  auto args = link_command(test_toolchain(), Target::Native, Optimize::Speed, {"a.o"}, "bootstrap");
+  EXPECT_TRUE(contains(args, "-s"));
+  EXPECT_TRUE(contains(args, "-static-libstdc++"));
+  EXPECT_TRUE(contains(args, "-Wl,--gc-sections"));
+  EXPECT_FALSE(contains(link_command(test_toolchain(), Target::Native, Optimize::Debug, {"a.o"}, "b"), "-s"));
+}
+
+TEST(ToolchainTest, StringLiteralsAreEscaped) {
+  // Given quotes, backslashes and control bytes, we should produce a valid C literal.
+  EXPECT_EQ(c_string_literal("a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(c_string_literal(std::string("\n1")), "\"\\0121\"");
+  EXPECT_EQ(c_string_literal("café"), "\"café\"");
+}
+
+}  // namespace
+}  // namespace sls
