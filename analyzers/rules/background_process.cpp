@@ -56,7 +56,12 @@ void BackgroundProcessCheck::check(const MatchFinder::MatchResult& result) {
       report(call->getBeginLoc(), "system() starts a background job that nobody waits for");
     }
   } else if (name == "popen") {
-    if (!waits_in(body, {"pclose"})) report(call->getBeginLoc(), "popen() child is never closed with pclose()");
+    const auto* stream = result_variable(*call, ast());
+    bool closed = false;
+    for (const auto* close : find_calls(body, {"pclose"})) {
+      closed = closed || !stream || (close->getNumArgs() > 0 && mentions(close->getArg(0), *stream));
+    }
+    if (!closed) report(call->getBeginLoc(), "popen() child is never closed with pclose()");
   } else if (name == "daemon") {
     report(call->getBeginLoc(), "daemon() moves the process into the background");
   } else if (!waits_in(body, {"wait", "waitpid", "waitid", "wait3", "wait4"})) {

@@ -70,7 +70,10 @@ void DetachedThreadCheck::on_end_of_translation_unit() {
   for (const auto* create : m_pthread_creates) {
     const auto* id = thread_id_variable(*create);
     bool joined = false;
-    bool detached = !find_calls(model().enclosing_body(*create), {"pthread_detach"}).empty();
+    bool detached = false;
+    for (const auto* detach : find_calls(model().enclosing_body(*create), {"pthread_detach"})) {
+      detached = detached || !id || (detach->getNumArgs() > 0 && mentions(detach->getArg(0), *id));
+    }
     for (const auto* join : m_pthread_joins) {
       const auto* joined_var = join->getNumArgs() > 0 ? static_storage_root(join->getArg(0)) : nullptr;
       const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(join->getArg(0)->IgnoreParenImpCasts());

@@ -66,6 +66,20 @@ const clang::Stmt* thread_body(const clang::Expr* callable) {
   return nullptr;
 }
 
+// The variable a construction initialises, through cleanups and temporaries.
+const clang::VarDecl* constructed_variable(const clang::Expr& construct, clang::ASTContext& ast) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(construct);
+  for (int depth = 0; depth < 6; ++depth) {
+    auto parents = ast.getParents(node);
+    if (parents.empty()) return nullptr;
+    if (const auto* var = parents[0].get<clang::VarDecl>()) return var;
+    const auto* expr = parents[0].get<clang::Expr>();
+    if (!expr || llvm::isa<clang::CallExpr>(expr)) return nullptr;
+    node = parents[0];
+  }
+  return nullptr;
+}
+
 bool joined_in(const clang::Stmt* body, const clang::VarDecl* thread) {
   if (!body || !thread) return false;
   for (const auto* call : find_calls_any(body)) {
@@ -97,8 +111,7 @@ void PeriodicThreadCheck::check(const MatchFinder::MatchResult& result) {
     if (construct->getConstructor()->isCopyOrMoveConstructor()) return;
     start = construct;
     callable = construct->getArg(0);
-    auto parents = ast().getParents(*construct);
-    thread = parents.empty() ? nullptr : parents[0].get<clang::VarDecl>();
+    thread = constructed_variable(*construct, ast());
     bool local_jthread = thread && !thread->hasGlobalStorage() &&
                          thread->getType().getCanonicalType().getAsString().find("jthread") != std::string::npos;
     if (local_jthread) return;
