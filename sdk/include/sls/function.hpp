@@ -11,6 +11,7 @@
 // wasm). See docs/sdk.md.
 #pragma once
 
+#include <sls/asset.hpp>
 #include <sls/context.hpp>
 #include <sls/fields.hpp>
 #include <sls/request.hpp>
