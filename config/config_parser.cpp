@@ -17,7 +17,8 @@ namespace {
 const std::vector<std::string> k_top_level_keys = {"project", "build", "functions", "lint"};
 const std::vector<std::string> k_project_keys = {"name", "regions"};
 const std::vector<std::string> k_build_keys = {"target", "arch", "optimize"};
-const std::vector<std::string> k_function_keys = {"target", "regions", "memory", "max_duration", "include", "env"};
+const std::vector<std::string> k_function_keys = {"target", "regions", "memory", "max_duration", "include", "env",
+                                                   "link",   "max_size"};
 const std::vector<std::string> k_lint_keys = {"profile", "severity"};
 const std::vector<std::string> k_profiles = {"lambda-default", "snapshot", "concurrent-instance"};
 const std::vector<std::string> k_severities = {"off", "note", "warning", "error"};
@@ -151,6 +152,19 @@ std::vector<std::pair<std::string, std::string>> read_env(ConfigReader& reader, 
   return env;
 }
 
+// `link` names go on the link line as -l<name>: nothing that could pass as a flag or a path.
+std::vector<std::string> read_link(ConfigReader& reader, const toml::table& function) {
+  auto names = reader.string_list(function, "link", true);
+  if (!names) return {};
+  for (const std::string& name : *names) {
+    bool valid = name[0] != '-' && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+      return std::isalnum(c) || c == '_' || c == '.' || c == '+' || c == '-';
+    });
+    if (!valid) reader.error(function.get("link")->source(), "'link' holds library names such as \"hiredis\" (for -lhiredis), not '" + name + "'");
+  }
+  return *names;
+}
+
 FunctionSettings read_function_table(ConfigReader& reader, const toml::table& table, const std::string& name) {
   FunctionSettings settings;
   settings.location = reader.where(table.source());
@@ -161,6 +175,8 @@ FunctionSettings read_function_table(ConfigReader& reader, const toml::table& ta
   settings.max_duration_s = reader.integer_in_range(table, "max_duration", 1, 900);
   if (auto include = reader.string_list(table, "include", true)) settings.include = *include;
   settings.env = read_env(reader, table);
+  settings.link = read_link(reader, table);
+  settings.max_size = reader.integer_in_range(table, "max_size", 1, 262144000);  // bytes; AWS Lambda's unzipped quota
   return settings;
 }
 

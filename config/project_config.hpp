@@ -30,6 +30,8 @@ struct FunctionSettings {
   std::optional<int> memory_mb;
   std::optional<int> max_duration_s;
   std::vector<std::string> include;
+  std::vector<std::string> link;     // system libraries, linked as -l<name> (native only)
+  std::optional<int> max_size;       // bytes, unzipped; checked at build time
   std::vector<std::pair<std::string, std::string>> env;  // sorted by name
 };
 
