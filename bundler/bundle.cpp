@@ -19,10 +19,12 @@ nlohmann::json file_list(std::vector<const BundleFile*> files) {
   std::sort(files.begin(), files.end(), [](const BundleFile* a, const BundleFile* b) { return a->path < b->path; });
   nlohmann::json list = nlohmann::json::array();
   for (const BundleFile* file : files) {
-    list.push_back({{"path", file->path},
-                    {"mode", file->executable ? "0755" : "0644"},
-                    {"size", file->data.size()},
-                    {"sha256", sha256_hex(file->data)}});
+    nlohmann::json entry = {{"path", file->path},
+                            {"mode", file->executable ? "0755" : "0644"},
+                            {"size", file->data.size()},
+                            {"sha256", sha256_hex(file->data)}};
+    if (!file->reason.empty()) entry["reason"] = file->reason;
+    list.push_back(std::move(entry));
   }
   return list;
 }

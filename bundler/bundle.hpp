@@ -31,6 +31,7 @@ struct BundleFile {
   std::string path;  // inside the bundle
   std::string data;
   bool executable = false;
+  std::string reason = {};  // why it is in the bundle (sls.json "reason"; sls inspect --why)
 };
 
 // "provided.al2023" for native, "wasi-preview1" for wasm.

@@ -189,7 +189,7 @@ std::optional<fs::path> build_function(const CompileContext& context, const Func
   inputs.insert(inputs.end(), support.glue_objects.begin(), support.glue_objects.end());
   fs::path output = target_dir(context, request.target) / "out" / function.name / artifact_name(request.target);
   fs::create_directories(output.parent_path());
-  auto command = link_command(context.toolchain, request.target, context.optimize, inputs, output);
+  auto command = link_command(context.toolchain, request.target, context.optimize, inputs, output, request.link_libraries);
   ProcessSpec spec{command, std::nullopt, {}, context.layout.root};
   auto result = context.runner.run(spec);
   if (!result || result->exit_code != 0) {

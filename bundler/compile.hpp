@@ -31,6 +31,7 @@ struct CompileContext {
 struct FunctionBuildRequest {
   const FunctionSource* function;
   Target target;
+  std::vector<std::string> link_libraries;  // [functions] link: -l<name> each (native)
 };
 
 struct BuiltFunction {

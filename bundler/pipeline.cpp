@@ -7,6 +7,7 @@
 #include "bundler/plan.hpp"
 #include "bundler/scan.hpp"
 #include "bundler/spin_manifest.hpp"
+#include "bundler/tree_shake.hpp"
 #include "bundler/wasm_checks.hpp"
 #include "bundler/zip_writer.hpp"
 #include "core/file_system.hpp"
@@ -32,7 +33,7 @@ bool looks_like_project(const ProjectLayout& layout, Diagnostics& diagnostics) {
 std::vector<FunctionBuildRequest> compile_requests(const std::vector<PlannedFunction>& plan) {
   std::vector<FunctionBuildRequest> requests;
   for (const PlannedFunction& planned : plan) {
-    if (planned.source->kind == FunctionKind::Source) requests.push_back({planned.source, planned.metadata.target});
+    if (planned.source->kind == FunctionKind::Source) requests.push_back({planned.source, planned.metadata.target, planned.link_libraries});
   }
   return requests;
 }
@@ -60,7 +61,7 @@ ManifestFunction manifest_entry(const PlannedFunction& planned) {
 // Packages one function into the staging tree; on failure the previous good
 // bundle (if any) is carried over and marked stale.
 ManifestFunction package_function(const PlannedFunction& planned, const std::optional<fs::path>& artifact,
-                                  StagedOutput& output, Diagnostics& diagnostics) {
+                                  TreeShaker& tree_shaker, StagedOutput& output, Diagnostics& diagnostics) {
   ManifestFunction entry = manifest_entry(planned);
   std::string bundle_path = bundle_path_for(planned.metadata.function);
   std::optional<std::string> zip;
@@ -68,8 +69,13 @@ ManifestFunction package_function(const PlannedFunction& planned, const std::opt
     auto bytes = read_file(*artifact);
     std::vector<BundleFile> files;
     if (bytes) files.push_back({entry_file_for(planned.metadata.target), std::move(*bytes), true});
-    auto made = bytes ? make_bundle(planned.metadata, std::move(files), zip_timestamp_from_environment())
-                      : Expected<std::string>(bytes.error());
+    // Tree-shaking: lib/ and data files, each with the reason it is there.
+    bool shaken = bytes && tree_shaker.add_files(planned, *artifact, files);
+    std::vector<SizedFile> sizes = sized_files(files);
+    auto made = shaken ? make_bundle(planned.metadata, std::move(files), zip_timestamp_from_environment())
+                       : Expected<std::string>(bytes ? make_error("see the errors above") : bytes.error());
+    // Budgets: AWS Lambda's quotas and max_size, checked on the finished zip.
+    if (made && !tree_shaker.within_budget(planned, sizes, made->size())) made = Expected<std::string>(make_error("over its size budget"));
     if (made && output.write_file(bundle_path, *made, fs::perms(0644))) zip = std::move(*made);
     else diagnostics.error({planned.source->entry, 0, 0}, "cannot package function '" + entry.name + "'" +
                                                               (made ? "" : ": " + made.error().message));
@@ -155,12 +161,13 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
     return summary;
   }
   Manifest manifest{config->name, config->regions, {}, stage_static_files(layout, *output, diagnostics)};
+  TreeShaker tree_shaker(layout, diagnostics);
   for (const PlannedFunction& planned : plan) {
     std::optional<fs::path> artifact = artifact_of(built, planned.metadata.function);
     // wasm: a prebuilt api/x.wasm is validated and packaged byte for byte.
     if (planned.source->kind == FunctionKind::PrebuiltWasm)
       artifact = check_prebuilt_module(layout.root, *planned.source, diagnostics);
-    manifest.functions.push_back(package_function(planned, artifact, *output, diagnostics));
+    manifest.functions.push_back(package_function(planned, artifact, tree_shaker, *output, diagnostics));
     ++(manifest.functions.back().status == FunctionStatus::Built ? summary.functions_built : summary.functions_failed);
   }
   summary.static_files = manifest.static_files.size();

@@ -41,6 +41,9 @@ std::vector<PlannedFunction> plan_functions(const ProjectLayout& layout, const P
     metadata.max_duration_s = settings.max_duration_s.value_or(k_default_max_duration_s);
     metadata.env = settings.env;
     planned.include_globs = settings.include;
+    planned.include_location = settings.location;
+    planned.link_libraries = settings.link;
+    planned.max_size = settings.max_size;
     plan.push_back(std::move(planned));
   }
   return plan;

@@ -17,6 +17,9 @@ struct PlannedFunction {
   const FunctionSource* source = nullptr;
   BundleMetadata metadata;
   std::vector<std::string> include_globs;
+  SourceLocation include_location;           // its [functions."…"] table, for messages about globs
+  std::vector<std::string> link_libraries;  // native: -l<name> each, shipped in lib/ unless the runtime has it
+  std::optional<int> max_size;              // unzipped bytes
 };
 
 // Also reports [functions."x"] tables that name no function (with a hint).

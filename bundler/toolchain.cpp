@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "bundler/link_report.hpp"
 #include "bundler/project_layout.hpp"
 
 namespace sls {
@@ -58,6 +59,17 @@ std::vector<std::string> function_definitions(const UnitOptions& options) {
 
 void append(std::vector<std::string>& to, const std::vector<std::string>& from) { to.insert(to.end(), from.begin(), from.end()); }
 
+// Tree-shaking: the archive-member report, and system libraries the bundle carries in lib/.
+std::vector<std::string> tree_shaking_link_flags(Target target, const fs::path& output,
+                                                 const std::vector<std::string>& system_libraries) {
+  std::vector<std::string> flags = {"-Wl,--why-extract=" + why_extract_path(output).string()};
+  if (target != Target::Native || system_libraries.empty()) return flags;
+  flags.push_back("-Wl,--as-needed");
+  for (const std::string& library : system_libraries) flags.push_back("-l" + library);
+  flags.push_back("-Wl,-rpath,$ORIGIN/lib");
+  return flags;
+}
+
 }  // namespace
 
 Toolchain make_toolchain(const InstallLayout& layout) {
@@ -90,7 +102,8 @@ std::vector<std::string> compile_command(const Toolchain& toolchain, const UnitO
 }
 
 std::vector<std::string> link_command(const Toolchain& toolchain, Target target, Optimize optimize,
-                                      const std::vector<fs::path>& inputs, const fs::path& output) {
+                                      const std::vector<fs::path>& inputs, const fs::path& output,
+                                      const std::vector<std::string>& system_libraries) {
   std::vector<std::string> command = {toolchain.cxx};
   if (target == Target::Native) {
     append(command, {"--target=x86_64-linux-gnu", "-fuse-ld=lld", "-static-libstdc++", "-static-libgcc",
@@ -102,6 +115,7 @@ std::vector<std::string> link_command(const Toolchain& toolchain, Target target,
   // Debug builds keep their symbols; everything else ships stripped.
   if (optimize != Optimize::Debug) command.push_back("-s");
   for (const fs::path& input : inputs) command.push_back(input.string());
+  append(command, tree_shaking_link_flags(target, output, system_libraries));
   append(command, {"-o", output.string()});
   return command;
 }

@@ -41,10 +41,14 @@ std::vector<std::string> frontend_command(const Toolchain& toolchain, const Unit
 std::vector<std::string> compile_command(const Toolchain& toolchain, const UnitOptions& options,
                                          const std::filesystem::path& source, const std::filesystem::path& object);
 
-// Links objects and archives into the function's executable or module.
+// Links objects and archives into the function's executable or module. The
+// linker also writes OUTPUT.why (which archive members it took, for
+// `sls build --explain`); native `system_libraries` are linked as needed with
+// an $ORIGIN/lib run path, where the bundle carries them (docs/tree-shaking.md).
 std::vector<std::string> link_command(const Toolchain& toolchain, Target target, Optimize optimize,
                                       const std::vector<std::filesystem::path>& inputs,
-                                      const std::filesystem::path& output);
+                                      const std::filesystem::path& output,
+                                      const std::vector<std::string>& system_libraries = {});
 
 // A deterministic static archive (llvm-ar with the D modifier: zero times, uids).
 std::vector<std::string> archive_command(const Toolchain& toolchain, const std::vector<std::filesystem::path>& objects,
