@@ -42,6 +42,15 @@ void check_files(const nlohmann::json& listed, InspectedBundle& bundle) {
   for (const auto& [path, file] : present) bundle.problems.push_back("'" + path + "' is in the zip but not in sls.json");
 }
 
+// Tree-shaking: each listed file's reason, so inspect can say why it is there from the zip alone.
+void attach_reasons(const nlohmann::json& listed, InspectedBundle& bundle) {
+  for (const auto& item : listed) {
+    for (InspectedFile& file : bundle.files) {
+      if (file.path == item.value("path", "")) file.reason = item.value("reason", "");
+    }
+  }
+}
+
 }  // namespace
 
 Expected<InspectedBundle> inspect_bundle(const std::filesystem::path& zip_path) {
@@ -65,6 +74,7 @@ Expected<InspectedBundle> inspect_bundle(const std::filesystem::path& zip_path) 
       bundle.env.emplace_back(name, value.is_string() ? value.get<std::string>() : value.dump());
     for (const ZipFile& file : *files) bundle.files.push_back({file.path, file.mode, file.data.size(), sha256_hex(file.data)});
     check_files(json.at("files"), bundle);
+    attach_reasons(json.at("files"), bundle);
     bundle.contents = std::move(*files);
     return bundle;
   } catch (const nlohmann::json::exception& error) {

@@ -16,6 +16,7 @@ struct InspectedFile {
   std::uint32_t mode = 0;
   std::uint64_t size = 0;
   std::string sha256;
+  std::string reason;  // from sls.json: why the file is in the bundle (empty for sls.json itself)
 };
 
 struct InspectedBundle {

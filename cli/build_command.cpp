@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "bundler/explain.hpp"
 #include "bundler/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/report.hpp"
@@ -14,6 +15,7 @@ struct BuildCommandOptions {
   std::string project_dir = ".";
   std::string target;
   unsigned jobs = default_job_count();
+  bool explain = false;
 };
 
 int run_build(const BuildCommandOptions& options) {
@@ -25,6 +27,8 @@ int run_build(const BuildCommandOptions& options) {
   Diagnostics diagnostics;
   BuildSummary summary = build_project(build, runner, diagnostics);
   print_diagnostics(diagnostics, std::cerr);
+  // --explain: why each file of each bundle is there, read back from the bundles.
+  if (options.explain && summary.config_ok) std::cout << explain_output(summary.output_dir);
   if (!summary.config_ok) {
     std::cerr << "sls: nothing was built; fix the problems above and run sls build again\n";
     return k_exit_failed;
@@ -44,6 +48,7 @@ void add_build_command(CLI::App& app) {
       ->check(CLI::IsMember({"native", "wasm"}));
   command->add_option("-j,--jobs", options->jobs, "How many steps run at once (default: the number of cores)")
       ->check(CLI::PositiveNumber);
+  command->add_flag("--explain", options->explain, "Print why each file of each bundle is there");
   command->footer("Examples:\n  sls build\n  sls build examples/quickstart -j 2\n  sls build --target wasm");
   command->callback([options] { throw CLI::RuntimeError(run_build(*options)); });
 }

@@ -3,6 +3,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "bundler/explain.hpp"
 #include "bundler/inspect.hpp"
 #include "cli/commands.hpp"
 
@@ -11,6 +12,7 @@ namespace {
 
 struct InspectCommandOptions {
   std::string bundle;
+  std::string why;  // --why PATH
 };
 
 void print_bundle(const InspectedBundle& bundle, std::ostream& out) {
@@ -28,6 +30,7 @@ void print_bundle(const InspectedBundle& bundle, std::ostream& out) {
     out << "  " << std::oct << std::setw(4) << std::setfill('0') << file.mode << std::dec << std::setfill(' ')
         << std::setw(10) << file.size << "  " << file.sha256.substr(0, 12) << "  " << file.path << "\n";
   }
+  out << largest_files_line(bundle) << "\n";
 }
 
 int run_inspect(const InspectCommandOptions& options) {
@@ -35,6 +38,12 @@ int run_inspect(const InspectCommandOptions& options) {
   if (!bundle) {
     std::cerr << options.bundle << ": error: " << bundle.error().message << "\n";
     return k_exit_failed;
+  }
+  if (!options.why.empty()) {
+    auto reason = explain_file(*bundle, options.why);
+    if (!reason) std::cerr << options.bundle << ": error: no file '" << options.why << "' in this bundle\n";
+    else std::cout << options.why << ": " << *reason << "\n";
+    return reason ? k_exit_ok : k_exit_failed;
   }
   print_bundle(*bundle, std::cout);
   for (const std::string& problem : bundle->problems) std::cerr << options.bundle << ": error: " << problem << "\n";
@@ -49,7 +58,9 @@ void add_inspect_command(CLI::App& app) {
   auto options = std::make_shared<InspectCommandOptions>();
   CLI::App* command = app.add_subcommand("inspect", "List a bundle's files, runtime and regions, and verify its hashes");
   command->add_option("bundle", options->bundle, "A bundle zip, e.g. .sls/output/functions/api/hello.zip")->required();
-  command->footer("Examples:\n  sls inspect .sls/output/functions/api/hello.zip");
+  command->add_option("--why", options->why, "Say why this file (a path inside the bundle) is there");
+  command->footer("Examples:\n  sls inspect .sls/output/functions/api/hello.zip\n"
+                  "  sls inspect .sls/output/functions/api/hello.zip --why lib/libhiredis.so.0.14");
   command->callback([options] { throw CLI::RuntimeError(run_inspect(*options)); });
 }
 
