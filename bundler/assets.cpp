@@ -31,15 +31,18 @@ public:
   Selection(const fs::path& root, Diagnostics& diagnostics) : m_root(root), m_diagnostics(diagnostics) {}
 
   // Adds a file unless a rule refuses it; `explicit_secret` lets a secret through with a warning.
-  bool add(const std::string& path, const std::string& reason, const SourceLocation& where, bool explicit_secret) {
+  // A secret skipped without one is returned in `skipped_secrets` when given, else reported here.
+  bool add(const std::string& path, const std::string& reason, const SourceLocation& where, bool explicit_secret,
+           std::vector<std::string>* skipped_secrets = nullptr) {
     if (std::string refused = refusal_reason(m_root, path); !refused.empty()) {
       m_diagnostics.warning(where, "'" + path + "' is not shipped: " + refused);
       return false;
     }
     if (is_sensitive_path(path)) {
       if (!explicit_secret) {
-        m_diagnostics.warning(where, "'" + path + "' is not shipped: it looks like a secret or VCS file",
-                              "hint: name it in an include glob of its own if the function really needs it");
+        if (skipped_secrets) skipped_secrets->push_back(path);
+        else m_diagnostics.warning(where, "'" + path + "' is not shipped: it looks like a secret or VCS file",
+                                   "hint: name it in an include glob of its own if the function really needs it");
         return false;
       }
       m_diagnostics.warning(where, "'" + path + "' looks like a secret and is shipped because an include glob names it");
@@ -61,16 +64,15 @@ private:
   std::map<std::string, std::string> m_files;  // byte-wise order
 };
 
-// Every file of the project except the output folder; hidden folders only when asked.
-std::vector<std::string> project_files(const fs::path& root, const fs::path& below, bool walk_hidden) {
+// Every file of the project below `below` except the output folder (symlinked folders are not entered).
+std::vector<std::string> project_files(const fs::path& root, const fs::path& below) {
   std::vector<std::string> files;
   std::error_code ec;
   auto options = fs::directory_options::skip_permission_denied;
   for (auto it = fs::recursive_directory_iterator(root / below, options, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     std::string relative = it->path().lexically_relative(root).generic_string();
-    std::string name = it->path().filename().string();
-    if (it->is_directory(ec) && (relative == ".sls" || (!walk_hidden && name[0] == '.'))) {
+    if (relative == ".sls" && it->is_directory(ec)) {
       it.disable_recursion_pending();
       continue;
     }
@@ -98,7 +100,7 @@ void add_traced(const fs::path& root, const AssetReference& reference, Selection
   std::string reason = "traced: " + reference.via + " at " + reference.where.file + ":" + std::to_string(reference.where.line);
   std::error_code ec;
   if (fs::is_directory(root / path, ec)) {
-    for (const std::string& file : project_files(root, path, false)) selection.add(file, reason, reference.where, false);
+    for (const std::string& file : project_files(root, path)) selection.add(file, reason, reference.where, false);
   } else if (fs::is_regular_file(root / path, ec)) {
     selection.add(path, reason, reference.where, false);
   } else {
@@ -114,10 +116,17 @@ void add_glob(const fs::path& root, const std::string& glob, const SourceLocatio
     return;
   }
   bool explicit_secret = is_sensitive_path(glob);
-  bool walk_hidden = glob[0] == '.' || glob.find("/.") != std::string::npos;
   std::size_t matched = 0;
-  for (const std::string& file : project_files(root, "", walk_hidden)) {
-    if (glob_match(glob, file) && selection.add(file, "include \"" + glob + "\"", where, explicit_secret)) ++matched;
+  std::vector<std::string> secrets;
+  for (const std::string& file : project_files(root, "")) {
+    if (glob_match(glob, file) && selection.add(file, "include \"" + glob + "\"", where, explicit_secret, &secrets)) ++matched;
+  }
+  if (!secrets.empty()) {
+    std::string names;
+    for (std::size_t i = 0; i < secrets.size() && i < 3; ++i) names += (i ? ", " : "") + secrets[i];
+    diagnostics.warning(where, "include \"" + glob + "\" skipped " + std::to_string(secrets.size()) +
+                                   " file(s) that look like secrets or VCS data: " + names + (secrets.size() > 3 ? ", …" : ""),
+                        "hint: name such a file in an include glob of its own if the function really needs it");
   }
   if (matched == 0) diagnostics.warning(where, "include \"" + glob + "\" matches no file that can be shipped");
 }

@@ -29,14 +29,12 @@ bool match_from(const std::vector<std::string>& pattern, std::size_t p, const st
   if (p == pattern.size()) return s == path.size();
   if (pattern[p] == "**") {
     for (std::size_t next = s; next <= path.size(); ++next) {
-      // `**` does not walk into hidden folders: .git/ and friends need an explicit pattern.
-      if (next > s && path[next - 1][0] == '.') return false;
       if (match_from(pattern, p + 1, path, next)) return true;
     }
     return false;
   }
   if (s == path.size()) return false;
-  if (::fnmatch(pattern[p].c_str(), path[s].c_str(), FNM_PATHNAME | FNM_PERIOD) != 0) return false;
+  if (::fnmatch(pattern[p].c_str(), path[s].c_str(), FNM_PATHNAME) != 0) return false;
   return match_from(pattern, p + 1, path, s + 1);
 }
 
@@ -50,6 +48,8 @@ Status check_glob(std::string_view pattern) {
   if (pattern.empty()) return make_error("an include glob must not be empty");
   if (pattern.front() == '/' || pattern.front() == '~')
     return make_error("include glob '" + std::string(pattern) + "' is absolute; globs are relative to the project folder");
+  if (pattern == ".sls" || pattern.substr(0, 5) == ".sls/")
+    return make_error("include glob '" + std::string(pattern) + "' names sls's output folder, which is never shipped");
   for (const std::string& segment : segments(pattern)) {
     if (segment == "..")
       return make_error("include glob '" + std::string(pattern) + "' uses '..'; nothing outside the project folder is shipped");

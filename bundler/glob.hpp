@@ -1,7 +1,9 @@
 #pragma once
-// `include` globs of sls.toml: fnmatch(3) per path segment (FNM_PATHNAME |
-// FNM_PERIOD, so `*` never crosses a '/' and never matches a leading dot),
-// plus `**` as a whole segment for "any number of folders".
+// `include` globs of sls.toml: fnmatch(3) per path segment (FNM_PATHNAME, so
+// `*` never crosses a '/'), plus `**` as a whole segment for "any number of
+// folders". Hidden files match like any other: the safety rules of
+// assets.cpp, not the glob, decide whether .env or .git/ may ship, so the
+// user is told instead of silently left out.
 
 #include <string>
 #include <string_view>
@@ -13,8 +15,8 @@ namespace sls {
 // True when the project-relative `path` ('/'-separated) matches `pattern`.
 bool glob_match(std::string_view pattern, std::string_view path);
 
-// Refuses globs that could reach outside the project: absolute ones, and any
-// with a ".." segment. The error says why.
+// Refuses globs that could reach outside the project (absolute ones, any with
+// a ".." segment) or into the output folder (.sls/). The error says why.
 Status check_glob(std::string_view pattern);
 
 // True when the pattern has no wildcard: it names one file.
