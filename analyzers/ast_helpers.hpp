@@ -50,6 +50,9 @@ bool is_mutating_use(const clang::DeclRefExpr& ref, clang::ASTContext& ast);
 // initialisation and validate-then-reconnect patterns.
 bool is_guarded_by_check_of(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast);
 
+// True when `stmt` is part of the condition of an `if`.
+bool is_in_condition(const clang::Stmt& stmt, clang::ASTContext& ast);
+
 // True for types designed to be shared and reused: mutexes, once flags,
 // condition variables.
 bool is_synchronisation_type(clang::QualType type);

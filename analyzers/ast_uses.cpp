@@ -53,7 +53,10 @@ bool is_argument_mutation(const clang::Expr& child, const clang::CallExpr& call)
     if (call.getArg(i)->IgnoreParenImpCasts() != child.IgnoreParenImpCasts()) continue;
     auto type = callee->getParamDecl(i)->getType();
     if (type->isReferenceType() && !type.getNonReferenceType().isConstQualified()) return true;
-    if (pointee_is_mutable(type) && child.getType()->isPointerType()) return true;
+    // An array that decays to a mutable pointer is written through it; a
+    // pointer variable passed by value is not itself changed.
+    const auto* cast = llvm::dyn_cast<clang::ImplicitCastExpr>(&child);
+    if (pointee_is_mutable(type) && cast && cast->getCastKind() == clang::CK_ArrayToPointerDecay) return true;
   }
   return false;
 }
@@ -231,6 +234,20 @@ bool is_guarded_by_check_of(const clang::Stmt& stmt, const clang::VarDecl& var, 
     }
     if (parent.get<clang::FunctionDecl>()) return false;
     node = parent;
+  }
+  return false;
+}
+
+bool is_in_condition(const clang::Stmt& stmt, clang::ASTContext& ast) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(stmt);
+  for (int depth = 0; depth < 12; ++depth) {
+    auto parents = ast.getParents(node);
+    if (parents.empty()) return false;
+    if (const auto* if_stmt = parents[0].get<clang::IfStmt>()) {
+      return if_stmt->getCond() && contains_node(*if_stmt->getCond(), stmt);
+    }
+    if (!parents[0].get<clang::Expr>()) return false;
+    node = parents[0];
   }
   return false;
 }

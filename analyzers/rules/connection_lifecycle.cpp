@@ -72,6 +72,8 @@ void ConnectionLifecycleCheck::on_end_of_translation_unit() {
       if (creation && contains_node(*creation, *use)) continue;
       if (!model().may_be_handler(*use) || model().is_init(*use)) continue;
       if (is_guarded_by_check_of(*use, *connection, ast())) continue;
+      // `if (!conn)` and `conn = connect()` check or create; they do not use it.
+      if (is_in_condition(*use, ast()) || is_mutating_use(*use, ast())) continue;
       const auto* body = model().enclosing_body(*use);
       // Created unconditionally in this function: a fresh connection, not a reused one.
       if (creation && body && contains_node(*body, *creation) && !is_guarded_by_check_of(*creation, *connection, ast())) {
