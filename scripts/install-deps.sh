@@ -10,6 +10,8 @@ packages=(
   # libraries
   libarchive-dev libzstd-dev zlib1g-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
   googletest libgtest-dev libgmock-dev
+  # a system library the tree-shaking tests link and ship in a bundle's lib/
+  libhiredis-dev
   # build and test tools
   cmake ninja-build pkg-config binaryen wabt unzip nodejs
 )
