@@ -1,6 +1,7 @@
 #include "bundler/pipeline.hpp"
 
 #include "bundler/bundle.hpp"
+#include "bundler/compdb.hpp"
 #include "bundler/compile.hpp"
 #include "bundler/manifest.hpp"
 #include "bundler/output_tree.hpp"
@@ -149,6 +150,8 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
     return summary;
   }
   Toolchain toolchain = make_toolchain(*install);
+  // Editors: compile_commands.json with exactly these flags (only rewritten when it changes).
+  update_compile_commands(layout, plan, toolchain, *config, options.target_override, diagnostics);
   CompileContext compile{layout, toolchain, runner, diagnostics, state_dir_for(layout.root) / "build", config->optimize,
                          options.jobs};
   std::vector<BuiltFunction> built = compile_functions(compile, compile_requests(plan));
