@@ -61,6 +61,15 @@ bool is_argument_mutation(const clang::Expr& child, const clang::CallExpr& call)
   return false;
 }
 
+// `&g` handed to a parameter that points to mutable data.
+bool is_address_argument(const clang::Expr& pointer, const clang::CallExpr& call) {
+  const auto* callee = call.getDirectCallee();
+  for (unsigned i = 0; callee && i < call.getNumArgs() && i < callee->getNumParams(); ++i) {
+    if (call.getArg(i) == &pointer) return pointee_is_mutable(callee->getParamDecl(i)->getType());
+  }
+  return false;
+}
+
 bool is_mutating_parent(const clang::Expr& child, const clang::Stmt& parent, clang::ASTContext& ast) {
   if (const auto* binary = llvm::dyn_cast<clang::BinaryOperator>(&parent)) {
     return binary->isAssignmentOp() && binary->getLHS()->IgnoreParens() == &child;
@@ -68,11 +77,15 @@ bool is_mutating_parent(const clang::Expr& child, const clang::Stmt& parent, cla
   if (const auto* unary = llvm::dyn_cast<clang::UnaryOperator>(&parent)) {
     if (unary->isIncrementDecrementOp()) return true;
     if (unary->getOpcode() == clang::UO_AddrOf) {
+      const clang::Expr* pointer = unary;
       const auto* next = parent_stmt(parent, ast);
-      const auto* cast = next ? llvm::dyn_cast<clang::ImplicitCastExpr>(next) : nullptr;
-      if (cast && !pointee_is_mutable(cast->getType())) return false;
+      while (const auto* cast = next ? llvm::dyn_cast<clang::ImplicitCastExpr>(next) : nullptr) {
+        if (!pointee_is_mutable(cast->getType())) return false;
+        pointer = cast;
+        next = parent_stmt(*cast, ast);
+      }
       const auto* call = next ? llvm::dyn_cast<clang::CallExpr>(next) : nullptr;
-      return call ? is_argument_mutation(*unary, *call) : false;
+      return call ? is_address_argument(*pointer, *call) : false;
     }
     return false;
   }

@@ -9,14 +9,23 @@ namespace {
 
 using namespace clang::ast_matchers;
 
+// `&g_ts` -> g_ts
+const clang::VarDecl* address_target(const clang::Expr* expr) {
+  expr = expr->IgnoreParenImpCasts();
+  if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(expr); address && address->getOpcode() == clang::UO_AddrOf) {
+    return static_storage_root(address->getSubExpr());
+  }
+  return nullptr;
+}
+
 // Where a clock reading ends up: the static variable it initialises or is
 // assigned to, or the static variable passed as its output argument.
 const clang::VarDecl* static_destination(const clang::CallExpr& call, clang::ASTContext& ast) {
   std::string name = callee_name(call);
-  if (name == "clock_gettime" && call.getNumArgs() == 2) return static_storage_root(call.getArg(1));
+  if (name == "clock_gettime" && call.getNumArgs() == 2) return address_target(call.getArg(1));
   if ((name == "gettimeofday" || name == "time") && call.getNumArgs() >= 1 &&
       !call.getArg(0)->isNullPointerConstant(ast, clang::Expr::NPC_ValueDependentIsNotNull)) {
-    if (const auto* out = static_storage_root(call.getArg(0))) return out;
+    if (const auto* out = address_target(call.getArg(0))) return out;
   }
   clang::DynTypedNode node = clang::DynTypedNode::create(call);
   for (int depth = 0; depth < 12; ++depth) {
@@ -45,8 +54,7 @@ bool in_initialiser_of(const clang::Stmt& stmt, const clang::VarDecl& var, clang
 void CachedTimeCheck::register_matchers(MatchFinder& finder) {
   finder.addMatcher(callExpr(isExpansionInMainFile(),
                              callee(functionDecl(anyOf(hasAnyName("::time", "::std::time", "::clock_gettime", "::gettimeofday"),
-                                                       allOf(hasName("now"), hasParent(cxxRecordDecl(hasParent(
-                                                                                 namespaceDecl(hasName("chrono"))))))))))
+                                                       matchesName("^::std::chrono::(_V2::)?[a-z_]+_clock::now$")))))
                         .bind("call"),
                     this);
 }

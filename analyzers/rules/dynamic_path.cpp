@@ -11,6 +11,9 @@ namespace {
 // A local char buffer or string initialised from a literal (a mkstemp
 // template, a path assembled in place): its prefix is still known.
 std::optional<LiteralText> initial_literal(const clang::Expr* path) {
+  if (const auto* call = path ? llvm::dyn_cast<clang::CXXMemberCallExpr>(path->IgnoreParenImpCasts()) : nullptr) {
+    path = call->getImplicitObjectArgument();  // s.c_str(), s.data()
+  }
   const auto* ref = path ? llvm::dyn_cast<clang::DeclRefExpr>(path->IgnoreParenImpCasts()) : nullptr;
   const auto* var = ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
   if (!var || !var->getInit()) return std::nullopt;
