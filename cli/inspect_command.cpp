@@ -36,17 +36,20 @@ void print_bundle(const InspectedBundle& bundle, std::ostream& out) {
 int run_inspect(const InspectCommandOptions& options) {
   auto bundle = inspect_bundle(options.bundle);
   if (!bundle) {
-    std::cerr << options.bundle << ": error: " << bundle.error().message << "\n";
+    std::cerr << options.bundle << ": error: " << bundle.error().message
+              << "\nhint: pass a bundle sls build wrote, e.g. .sls/output/functions/api/hello.zip\n";
     return k_exit_failed;
   }
   if (!options.why.empty()) {
     auto reason = explain_file(*bundle, options.why);
-    if (!reason) std::cerr << options.bundle << ": error: no file '" << options.why << "' in this bundle\n";
+    if (!reason) std::cerr << options.bundle << ": error: no file '" << options.why
+                           << "' in this bundle; run sls inspect without --why to list its files\n";
     else std::cout << options.why << ": " << *reason << "\n";
     return reason ? k_exit_ok : k_exit_failed;
   }
   print_bundle(*bundle, std::cout);
   for (const std::string& problem : bundle->problems) std::cerr << options.bundle << ": error: " << problem << "\n";
+  if (!bundle->problems.empty()) std::cerr << "hint: the bundle was changed after sls wrote it; rebuild it with sls build\n";
   if (!bundle->problems.empty()) return k_exit_failed;
   std::cout << "verified: every file matches its sha256 in sls.json\n";
   return k_exit_ok;

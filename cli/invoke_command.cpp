@@ -53,7 +53,8 @@ int run_invoke(const InvokeCommandOptions& options) {
   SystemProcessRunner runner;
   auto response = request ? invoke_bundle(*bundle, *request, runner) : Expected<LocalResponse>(request.error());
   if (!response) {
-    std::cerr << "sls: " << response.error().message << "\n";
+    std::cerr << "sls: " << response.error().message
+              << "\nhint: check the request options (sls invoke --help), or rebuild with sls build and try again\n";
     return k_exit_failed;
   }
   std::cout << "HTTP/1.1 " << response->status << "\n";

@@ -4,10 +4,9 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/version.hpp"
 
 namespace {
-
-constexpr const char* k_version = "0.1.0";
 
 void register_commands(CLI::App& app) {
   sls::cli::add_build_command(app);    // scan, compile, package
@@ -24,8 +23,10 @@ int main(int argc, char** argv) {
   // A child that exits early must not kill sls through a broken stdin pipe.
   std::signal(SIGPIPE, SIG_IGN);
   CLI::App app{"sls: build serverless C/C++ projects into deployable bundles"};
-  app.set_version_flag("--version", std::string("sls ") + k_version);
+  app.set_version_flag("--version", sls::cli::version_text());
   app.require_subcommand(1);
+  app.footer("Examples:\n  sls init myapp && cd myapp\n  sls build\n  sls invoke api/hello --path '/api/hello?name=Ada'\n"
+             "Run sls COMMAND --help for a command's options and examples.");
   register_commands(app);
   try {
     app.parse(argc, argv);
@@ -34,7 +35,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? 0 : sls::cli::k_exit_tool_error;
   } catch (const std::exception& error) {
-    std::cerr << "sls: internal error: " << error.what() << "\n";
+    std::cerr << "sls: internal error: " << error.what() << "\nplease report it with the command line and sls --version\n";
     return sls::cli::k_exit_tool_error;
   }
   return 0;

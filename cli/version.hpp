@@ -1,0 +1,14 @@
+#pragma once
+// What `sls --version` prints: sls itself and the libraries that decide its
+// behaviour (LLVM for the analyzers and hashing, libarchive for reading zips).
+
+#include <string>
+
+namespace sls::cli {
+
+inline constexpr const char* k_sls_version = "0.1.0";
+
+// Three lines: "sls X", "LLVM X", "libarchive X".
+std::string version_text();
+
+}  // namespace sls::cli
