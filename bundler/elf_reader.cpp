@@ -70,7 +70,8 @@ Expected<std::map<unsigned, std::size_t>> read_version_needs(const ElfFile& file
   for (const llvm::object::VerNeed& need : *parsed) {
     for (const llvm::object::VernAux& aux : need.AuxV) {
       by_index[aux.Other] = info.version_needs.size();
-      info.version_needs.push_back({need.File, aux.Name, {}});
+      // LLVM 19 leaves the rest of the string table after the name: cut at the NUL.
+      info.version_needs.push_back({need.File.c_str(), aux.Name.c_str(), {}});
     }
   }
   return by_index;

@@ -8,6 +8,8 @@
 namespace sls {
 namespace {
 
+namespace fs = std::filesystem;
+
 bool mentions(const std::vector<LibraryProblem>& problems, const std::string& text) {
   return std::any_of(problems.begin(), problems.end(),
                      [&](const LibraryProblem& p) { return p.message.find(text) != std::string::npos; });
