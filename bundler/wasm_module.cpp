@@ -38,6 +38,7 @@ public:
 
   std::size_t offset() const { return m_base + m_pos; }
   bool at_end() const { return m_pos >= m_bytes.size(); }
+  std::size_t remaining() const { return m_bytes.size() - m_pos; }
   bool failed() const { return !m_error.empty(); }
   const std::string& error() const { return m_error; }
 
@@ -160,11 +161,12 @@ Expected<WasmModuleInfo> read_sections(Reader& in) {
   while (!in.at_end()) {
     auto section = read_section_header(in, last_rank);
     if (!section) return section.error();
-    std::size_t payload_offset = in.offset();
+    std::size_t payload_offset = in.offset(), remaining = in.remaining();
     std::string_view payload = in.take(section->size);
     if (in.failed())
       return make_error("the file is truncated: the " + section->name + " section at byte " + hex(section->offset) +
-                        " declares " + std::to_string(section->size) + " bytes past the end of the file");
+                        " declares " + std::to_string(section->size) + " bytes, but only " + std::to_string(remaining) +
+                        " remain");
     if (section->id == k_custom_id) {
       Reader custom(payload, payload_offset);
       section->name = custom.name();
