@@ -5,3 +5,5 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$repo/scripts/configure-and-build.sh"
 cd "$repo/build"
 ctest --output-on-failure -j "$(nproc)" "$@"
+# The .deb: built, installed with apt-get, used on a template project, removed again.
+"$repo/scripts/test-package.sh" "$repo/build"
