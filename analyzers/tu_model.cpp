@@ -161,12 +161,28 @@ class TuModel::Builder : public clang::RecursiveASTVisitor<Builder> {
     to.insert(to.end(), from.begin(), from.end());
   }
 
-  // Code in main before run_handler is init; a main with no handler in the
-  // translation unit is taken as init as a whole (its loop is not visible).
+  // Code in main before run_handler is init. A main with no handler in the
+  // translation unit runs its own loop: before the first loop is init, the
+  // loop is per request; a main without a loop is init as a whole.
   void add_main_init(const clang::FunctionDecl& main, std::vector<const clang::FunctionDecl*>& roots) {
     auto split = m_model.m_main_split.find(&main);
     if (split == m_model.m_main_split.end()) {
-      if (!m_model.m_has_handler) roots.push_back(&main);
+      if (m_model.m_has_handler) return;
+      const auto* body = llvm::dyn_cast_or_null<clang::CompoundStmt>(main.getBody());
+      const clang::Stmt* loop = nullptr;
+      for (const auto* stmt : body ? body->body() : clang::CompoundStmt::body_const_range(nullptr, nullptr)) {
+        if (llvm::isa<clang::ForStmt, clang::WhileStmt, clang::DoStmt>(stmt)) {
+          loop = stmt;
+          break;
+        }
+        append(roots, callees_of(stmt));
+      }
+      if (!loop) {
+        roots.push_back(&main);
+        return;
+      }
+      m_model.m_main_loop[&main] = loop;
+      reach(callees_of(loop), m_model.m_handler_functions);
       return;
     }
     const auto* body = llvm::dyn_cast_or_null<clang::CompoundStmt>(main.getBody());
@@ -245,6 +261,10 @@ unsigned TuModel::context_of(const clang::Stmt& stmt) const {
   if (!function) return k_context_init;  // a global initialiser
   if (auto split = m_main_split.find(function); split != m_main_split.end()) {
     return begins_before(stmt, *split->second, m_ast) ? k_context_init : k_context_none;
+  }
+  if (auto loop = m_main_loop.find(function); loop != m_main_loop.end()) {
+    if (contains_node(*loop->second, stmt)) return k_context_handler;
+    return begins_before(stmt, *loop->second, m_ast) ? k_context_init : k_context_none;
   }
   // A lambda inherits the context of the function that creates it, unless it
   // is itself the handler.

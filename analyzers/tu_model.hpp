@@ -7,7 +7,8 @@
 //            __attribute__((constructor)) functions, and the statements of
 //            `main` before it hands control to aws::lambda_runtime::run_handler.
 //   handler  the function behind SLS_HANDLER (sls::detail::invoke_handler), or
-//            the callable passed to run_handler, and every function of this
+//            the callable passed to run_handler (or, in a translation unit
+//            with neither, the first loop of `main`), and every function of this
 //            translation unit it calls or names (a named function may run
 //            as a thread body or callback).
 //   unknown  a function reached from neither; in a file without a handler
@@ -87,6 +88,9 @@ class TuModel {
   std::unordered_set<const clang::LambdaExpr*> m_handler_lambdas;
   // `main` functions that call run_handler, with the call that splits init from handler.
   std::unordered_map<const clang::FunctionDecl*, const clang::CallExpr*> m_main_split;
+  // Without a recognised handler, a `main` that loops is a hand-written
+  // runtime: before the first loop is init, the loop is the handler.
+  std::unordered_map<const clang::FunctionDecl*, const clang::Stmt*> m_main_loop;
   std::unordered_map<const clang::VarDecl*, std::vector<const clang::DeclRefExpr*>> m_uses;
   std::vector<const clang::VarDecl*> m_static_vars;
   std::unordered_map<const clang::FunctionDecl*, std::vector<const clang::CallExpr*>> m_calls;

@@ -65,7 +65,7 @@ void ExitTimeFlushCheck::check(const MatchFinder::MatchResult& result) {
     if (call->getNumArgs() < 2 || !call->getArg(0)->EvaluateAsInt(signal_number, ast())) return;
     auto number = signal_number.Val.getInt().getExtValue();
     if (number != k_sigterm && number != k_sigint) return;
-    if (name != "sigaction" && call->getArg(1)->IgnoreCasts()->EvaluateAsInt(handler, ast())) return;  // SIG_IGN/SIG_DFL
+    if (name != "sigaction" && call->getArg(1)->IgnoreParenCasts()->EvaluateAsInt(handler, ast())) return;  // SIG_IGN/SIG_DFL
     report(call->getBeginLoc(), "SIGTERM/SIGINT handler may never run: shutdown can be an immediate SIGKILL");
     return;
   }

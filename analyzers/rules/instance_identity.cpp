@@ -32,6 +32,12 @@ bool used_as_id(const clang::Stmt& value, clang::ASTContext& ast) {
       if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(lhs)) return names_an_id(member->getMemberDecl()->getNameAsString());
       return false;
     }
+    if (const auto* op = parent.get<clang::CXXOperatorCallExpr>(); op && op->getOperator() == clang::OO_Equal) {
+      const auto* lhs = op->getArg(0)->IgnoreParenImpCasts();
+      if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(lhs)) return names_an_id(ref->getDecl()->getNameAsString());
+      if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(lhs)) return names_an_id(member->getMemberDecl()->getNameAsString());
+      return false;
+    }
     if (const auto* call = parent.get<clang::CallExpr>()) {
       std::string name = callee_name(*call);
       if (name_is_one_of(name, {"srand", "std::srand", "srandom", "srand48"}) || name.ends_with("::seed")) return true;

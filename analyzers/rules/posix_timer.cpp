@@ -18,7 +18,7 @@ std::optional<int64_t> constant_int(const clang::Expr* expr, clang::ASTContext& 
 bool is_sigalrm_registration(const clang::CallExpr& call, clang::ASTContext& ast) {
   if (call.getNumArgs() < 2 || constant_int(call.getArg(0), ast) != 14) return false;  // SIGALRM
   // signal(SIGALRM, SIG_IGN) and SIG_DFL turn the handler off.
-  return !(callee_name(call) == "signal" && constant_int(call.getArg(1)->IgnoreCasts(), ast).has_value());
+  return !(callee_name(call) == "signal" && constant_int(call.getArg(1)->IgnoreParenCasts(), ast).has_value());
 }
 
 // A call that turns a timer off: alarm(0), ualarm(0, 0), timer_delete, close.

@@ -3,6 +3,7 @@
 //
 //   alarm(5);  // expect: error sls-posix-timer
 //   x = 1;     // expect: warning sls-a; error sls-b
+//   y = 2;     /* expect: note sls-c */   (C files)
 //
 // A line without an `expect:` comment must produce no finding. A file may
 // choose a profile with `// lint-profile: snapshot` and ask for unused
@@ -59,8 +60,11 @@ Expectations read_expectations(const fs::path& path) {
       expected.options.report_unused_suppressions = true;
     }
     auto at = line.find("// expect:");
+    if (at == std::string::npos) at = line.find("/* expect:");
     if (at == std::string::npos) continue;
-    std::stringstream items(line.substr(at + 10));
+    std::string list = line.substr(at + 10);
+    if (auto close = list.find("*/"); close != std::string::npos) list.erase(close);
+    std::stringstream items(list);
     std::string item;
     while (std::getline(items, item, ';')) {
       if (!trim(item).empty()) expected.findings.push_back(std::to_string(number) + ": " + trim(item));
