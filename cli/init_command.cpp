@@ -28,7 +28,8 @@ struct InitCommandOptions {
 struct TemplateInfo {
   std::string name;
   std::string description;
-  std::string next;  // the command to run after init, from the project folder
+  std::string next;   // the command to run after init, from the project folder
+  std::string needs;  // what must run beside it (a database…), if anything
   fs::path dir;
 };
 
@@ -36,9 +37,9 @@ void print_error(const std::string& message) {
   std::cerr << "sls: " << severity_word("error", use_colour(Stream::Err)) << " " << message << "\n";
 }
 
-// ".sls-template" holds "description: …" and "next: …" lines.
+// ".sls-template" holds "description: …", "next: …" and optional "needs: …" lines.
 TemplateInfo read_template_info(const fs::path& dir) {
-  TemplateInfo info{dir.filename().string(), "", "sls build", dir};
+  TemplateInfo info{dir.filename().string(), "", "sls build", "", dir};
   auto file = read_file(dir / k_template_info_file);
   std::string text = file ? *file : "";
   std::size_t start = 0;
@@ -47,6 +48,7 @@ TemplateInfo read_template_info(const fs::path& dir) {
     std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     if (line.rfind("description: ", 0) == 0) info.description = line.substr(13);
     if (line.rfind("next: ", 0) == 0) info.next = line.substr(6);
+    if (line.rfind("needs: ", 0) == 0) info.needs = line.substr(7);
     start = end == std::string::npos ? text.size() : end + 1;
   }
   return info;
@@ -136,7 +138,7 @@ Status copy_template(const TemplateInfo& info, const std::vector<std::string>& f
 void print_next_steps(const TemplateInfo& info, std::size_t file_count, const std::string& project_dir) {
   bool colour = use_colour(Stream::Err);
   std::cerr << "sls: created " << file_count << " file(s) in " << project_dir << " from the template " << info.name << "\n"
-            << "next: " << paint((project_dir == "." ? "" : "cd " + project_dir + " && ") + info.next, Colour::Bold, colour)
+            << (info.needs.empty() ? "" : "needs: " + info.needs + "\n") << "next: " << paint((project_dir == "." ? "" : "cd " + project_dir + " && ") + info.next, Colour::Bold, colour)
             << "\n";
 }
 
