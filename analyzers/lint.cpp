@@ -137,8 +137,9 @@ UnitResult lint_unit(const LintJob& job, const LintOptions& options) {
   tool.appendArgumentsAdjuster(clang::tooling::getClangStripDependencyFileAdjuster());
   tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
   tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
-      {"-resource-dir=" + options.resource_dir, "-w", "-ferror-limit=5"},
+      {"-resource-dir=" + options.resource_dir, "-w", "-ferror-limit=5", "-fno-caret-diagnostics"},
       clang::tooling::ArgumentInsertPosition::END));
+  if (job.contents) tool.mapVirtualFile(job.file, *job.contents);  // sls lsp: the buffer as typed
   ErrorCollector errors(job, result);
   tool.setDiagnosticConsumer(&errors);
   tool.setPrintErrorMessage(false);
@@ -151,7 +152,9 @@ UnitResult lint_unit(const LintJob& job, const LintOptions& options) {
 // Applies NOLINT comments; returns the surviving findings plus, on request,
 // the suppressions that matched nothing.
 std::vector<Finding> apply_suppressions(const LintJob& job, std::vector<Finding> findings, const LintOptions& options) {
-  auto buffer = llvm::MemoryBuffer::getFile(job.file);
+  using Buffer = llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>;
+  Buffer buffer = job.contents ? Buffer(llvm::MemoryBuffer::getMemBufferCopy(*job.contents, job.file))
+                               : llvm::MemoryBuffer::getFile(job.file);
   if (!buffer) return findings;
   Suppressions suppressions((*buffer)->getBuffer(), job.display_path);
   std::vector<Finding> kept;

@@ -2,6 +2,7 @@
 // The library entry point of `sls lint` and of the lint pass of `sls build`.
 // One parse per translation unit serves every rule; see docs/lint.md.
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +21,7 @@ struct LintJob {
   std::vector<std::string> compile_args;  // the clang command line sls would use, minus -c/-o;
                                           // a leading compiler name and the file itself are optional
   std::string directory;                  // working directory for relative flags; empty = current
+  std::optional<std::string> contents;    // an editor's unsaved buffer, parsed instead of `file` on disk
 };
 
 struct LintOptions {
