@@ -99,7 +99,8 @@ std::optional<LiteralText> literal_text(const clang::Expr* expr) {
   if (const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(expr)) {
     // s.c_str(), s.data(), p.string(), p.c_str()
     const auto* method = member->getMethodDecl();
-    if (method && name_is_one_of(method->getNameAsString(), {"c_str", "data", "string", "native"})) {
+    bool conversion = method && llvm::isa<clang::CXXConversionDecl>(method);  // string -> string_view
+    if (method && (conversion || name_is_one_of(method->getNameAsString(), {"c_str", "data", "string", "native"}))) {
       return literal_text(member->getImplicitObjectArgument());
     }
   }

@@ -47,7 +47,6 @@ std::string rule_name(std::string_view id) {
 std::string sentence(std::string_view text) {
   std::string out(text);
   if (!out.empty() && out.back() != '.') out += '.';
-  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
   return out;
 }
 
