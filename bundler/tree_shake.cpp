@@ -4,7 +4,9 @@
 
 #include "bundler/link_report.hpp"
 #include "bundler/shared_libs.hpp"
+#include "core/cache_dir.hpp"
 #include "core/file_system.hpp"
+#include "core/sha256.hpp"
 
 namespace sls {
 namespace {
@@ -25,12 +27,29 @@ void TreeShaker::set_traced_assets(std::map<std::string, std::vector<AssetRefere
   m_traced = std::move(by_function);
 }
 
-std::string TreeShaker::entry_reason(const PlannedFunction& planned, const fs::path& artifact) const {
+namespace {
+
+// The linker's report for this executable. An executable taken from the build
+// cache was not linked here and has no report beside it, so reports are also
+// kept in the user cache under the executable's sha256: the same executable
+// then always gets the same reason, which keeps sls.json deterministic.
+std::optional<std::string> link_report_for(const fs::path& artifact, const std::string& bytes) {
+  fs::path kept = user_cache_dir() / "link-reports" / sha256_hex(bytes);
+  if (auto report = read_file(kept)) return *report;
+  auto report = read_file(why_extract_path(artifact));
+  if (!report) return std::nullopt;
+  (void)write_file_atomically(kept, *report, fs::perms(0644));  // best effort: only a cache
+  return *report;
+}
+
+}  // namespace
+
+std::string TreeShaker::entry_reason(const PlannedFunction& planned, const fs::path& artifact,
+                                     const std::string& bytes) const {
   const FunctionSource& source = *planned.source;
   if (source.kind == FunctionKind::PrebuiltWasm) return "the prebuilt module " + source.entry;
   std::string reason = "the function's executable, built from " + join(source.sources);
-  // The linker's report is absent when the executable came from the cache without a link.
-  auto report = read_file(why_extract_path(artifact));
+  auto report = link_report_for(artifact, bytes);
   if (!report) return reason;
   std::vector<std::string> members = lib_members_from_report(*report, m_layout.lib_sources);
   return reason + (members.empty() ? "; no lib/ code linked" : "; lib/ code linked: " + join(members));
@@ -80,7 +99,7 @@ bool TreeShaker::add_data_files(const PlannedFunction& planned, std::vector<Bund
 }
 
 bool TreeShaker::add_files(const PlannedFunction& planned, const fs::path& artifact, std::vector<BundleFile>& files) {
-  if (!files.empty()) files.front().reason = entry_reason(planned, artifact);
+  if (!files.empty()) files.front().reason = entry_reason(planned, artifact, files.front().data);
   bool ok = planned.metadata.target != Target::Native || add_libraries(planned, artifact, files);
   return add_data_files(planned, files) && ok;
 }

@@ -35,7 +35,8 @@ public:
   bool within_budget(const PlannedFunction& planned, const std::vector<SizedFile>& files, std::uint64_t zipped_size);
 
 private:
-  std::string entry_reason(const PlannedFunction& planned, const std::filesystem::path& artifact) const;
+  std::string entry_reason(const PlannedFunction& planned, const std::filesystem::path& artifact,
+                           const std::string& bytes) const;
   bool add_libraries(const PlannedFunction& planned, const std::filesystem::path& artifact, std::vector<BundleFile>& files);
   bool add_data_files(const PlannedFunction& planned, std::vector<BundleFile>& files);
 
