@@ -55,8 +55,9 @@ void update_compile_commands(const ProjectLayout& layout, const std::vector<Plan
                                                  "); editors may show stale flags until sls compdb succeeds");
 }
 
-std::optional<fs::path> generate_compile_commands(const fs::path& project_dir, std::optional<Target> target_override,
-                                                  Diagnostics& diagnostics) {
+std::optional<std::vector<CompileCommandEntry>> plan_compile_commands(const fs::path& project_dir,
+                                                                      std::optional<Target> target_override,
+                                                                      Diagnostics& diagnostics) {
   std::optional<ProjectConfig> config = load_project_config(project_dir, diagnostics);
   if (!config) return std::nullopt;
   ProjectLayout layout = scan_project(project_dir, diagnostics);
@@ -69,13 +70,20 @@ std::optional<fs::path> generate_compile_commands(const fs::path& project_dir, s
     return std::nullopt;
   }
   Target lib_target = target_override.value_or(config->target);
-  auto entries = compile_commands_for(layout, plan, make_toolchain(*install), config->optimize, lib_target);
-  if (Status written = write_compile_commands(layout.root, entries); !written) {
-    diagnostics.error({layout.root.string(), 0, 0}, "cannot write " + std::string(k_file_name) + ": " +
-                                                        written.error().message);
+  return compile_commands_for(layout, plan, make_toolchain(*install), config->optimize, lib_target);
+}
+
+std::optional<fs::path> generate_compile_commands(const fs::path& project_dir, std::optional<Target> target_override,
+                                                  Diagnostics& diagnostics) {
+  auto entries = plan_compile_commands(project_dir, target_override, diagnostics);
+  if (!entries) return std::nullopt;
+  fs::path root = fs::absolute(project_dir).lexically_normal();  // as scan_project makes layout.root
+  if (root.filename().empty()) root = root.parent_path();
+  if (Status written = write_compile_commands(root, *entries); !written) {
+    diagnostics.error({root.string(), 0, 0}, "cannot write " + std::string(k_file_name) + ": " + written.error().message);
     return std::nullopt;
   }
-  return layout.root / k_file_name;
+  return root / k_file_name;
 }
 
 }  // namespace sls

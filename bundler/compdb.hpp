@@ -39,6 +39,12 @@ void update_compile_commands(const ProjectLayout& layout, const std::vector<Plan
                              const Toolchain& toolchain, const ProjectConfig& config,
                              std::optional<Target> target_override, Diagnostics& diagnostics);
 
+// Configures, scans and plans the project and returns its entries without
+// writing anything (the language server lints with these flags).
+std::optional<std::vector<CompileCommandEntry>> plan_compile_commands(const std::filesystem::path& project_dir,
+                                                                      std::optional<Target> target_override,
+                                                                      Diagnostics& diagnostics);
+
 // `sls compdb`: configure, scan and plan the project, then write the file.
 // Problems go to `diagnostics`; returns the path written, or nullopt.
 std::optional<std::filesystem::path> generate_compile_commands(const std::filesystem::path& project_dir,

@@ -18,5 +18,6 @@ void add_invoke_command(CLI::App& app);
 void add_clean_command(CLI::App& app);
 void add_init_command(CLI::App& app);
 void add_compdb_command(CLI::App& app);
+void add_lsp_command(CLI::App& app);
 
 }  // namespace sls::cli

@@ -1,0 +1,45 @@
+#include "lsp/json_rpc.hpp"
+
+#include <cstdlib>
+
+namespace sls::lsp {
+namespace {
+
+// The headers of one message; nullopt at the end of the stream or without a Content-Length.
+std::optional<std::size_t> read_content_length(std::istream& in, bool& ended) {
+  std::optional<std::size_t> length;
+  std::string line;
+  ended = true;
+  while (std::getline(in, line)) {
+    ended = false;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) return length;
+    constexpr std::string_view k_header = "Content-Length:";
+    if (line.size() > k_header.size() && line.compare(0, k_header.size(), k_header) == 0)
+      length = std::strtoull(line.c_str() + k_header.size(), nullptr, 10);
+  }
+  ended = true;
+  return std::nullopt;
+}
+
+}  // namespace
+
+ReadResult read_message(std::istream& in) {
+  bool ended = false;
+  std::optional<std::size_t> length = read_content_length(in, ended);
+  if (ended) return {ReadStatus::EndOfStream, {}};
+  if (!length) return {ReadStatus::Malformed, {}};
+  std::string body(*length, '\0');
+  if (!in.read(body.data(), static_cast<std::streamsize>(body.size()))) return {ReadStatus::EndOfStream, {}};
+  nlohmann::json message = nlohmann::json::parse(body, nullptr, false);
+  if (message.is_discarded() || !message.is_object()) return {ReadStatus::Malformed, {}};
+  return {ReadStatus::Message, std::move(message)};
+}
+
+void write_message(std::ostream& out, const nlohmann::json& message) {
+  std::string body = message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  out << "Content-Length: " << body.size() << "\r\n\r\n" << body;
+  out.flush();
+}
+
+}  // namespace sls::lsp
