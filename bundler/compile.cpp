@@ -15,10 +15,21 @@
 namespace sls {
 namespace {
 
+// A compiled translation unit: where its object goes and its cache key.
+struct CompiledUnit {
+  std::string source;
+  fs::path object;
+  std::optional<std::string> key;  // nullopt: it failed to compile
+};
+
 struct TargetSupport {
   std::vector<fs::path> glue_objects;
-  std::optional<fs::path> lib_archive;
+  std::string glue_key;
   bool glue_ok = false;
+  std::vector<CompiledUnit> lib_units;
+  std::string lib_key;  // of every lib object together
+  std::once_flag archive_once;
+  std::optional<fs::path> lib_archive;  // made only when a link needs it
 };
 
 fs::path target_dir(const CompileContext& context, Target target) { return context.work_dir / to_string(target); }
@@ -92,11 +103,6 @@ std::string runtime_key(const CompileContext& context, Target target, const std:
   return key.finish_hex();
 }
 
-// The compiler's own version line, so a compiler upgrade invalidates the glue.
-std::string compiler_identity(const CompileContext& context) {
-  auto result = context.runner.run({{context.toolchain.cxx, "--version"}, std::nullopt, {}, {}});
-  return result && result->exit_code == 0 ? result->stdout_data : context.toolchain.cxx;
-}
 
 // Compiles the glue into `dir` (a private temporary folder); true on success.
 bool compile_runtime_into(const CompileContext& context, Target target, const std::vector<fs::path>& sources,
@@ -121,7 +127,8 @@ void prepare_runtime(const CompileContext& context, Target target, TargetSupport
     context.diagnostics.error({}, "no runtime glue found in " + context.toolchain.layout.runtime_dir().string());
     return;
   }
-  std::string key = runtime_key(context, target, sources, compiler_identity(context));
+  std::string key = runtime_key(context, target, sources, compiler_identity(context.runner, context.toolchain));
+  support.glue_key = key;
   fs::path dir = user_cache_dir() / "runtime" / (to_string(target) + "-" + key.substr(0, 32));
   for (const fs::path& source : sources) support.glue_objects.push_back(dir / (source.filename().string() + ".o"));
   std::error_code ec;
@@ -140,27 +147,61 @@ void prepare_runtime(const CompileContext& context, Target target, TargetSupport
   fs::remove_all(temp, ec);
 }
 
-void prepare_lib(const CompileContext& context, Target target, TargetSupport& support) {
-  const auto& sources = context.layout.lib_sources;
-  if (sources.empty()) return;
-  std::vector<fs::path> objects(sources.size());
-  std::vector<char> compiled(sources.size(), 0);
-  parallel_for(sources.size(), context.jobs, [&](std::size_t i) {
-    objects[i] = object_path(context, target, sources[i]);
-    fs::create_directories(objects[i].parent_path());
-    auto command = compile_command(context.toolchain, unit_options(context, target, nullptr), sources[i], objects[i]);
-    compiled[i] = run_step(context, command, {sources[i], 0, 0}, "lib source failed to compile", target);
-  });
-  std::vector<fs::path> good;
-  for (std::size_t i = 0; i < sources.size(); ++i) {
-    if (compiled[i]) good.push_back(objects[i]);
+StepCacheContext cache_context(const CompileContext& context) {
+  return {context.store, context.hasher, compiler_identity(context.runner, context.toolchain), context.layout.root};
+}
+
+// Compiles one source unless the cache has its object; fills unit.key.
+void compile_unit(const CompileContext& context, const UnitOptions& options, CompiledUnit& unit,
+                  const std::string& failure) {
+  CompileStepCache cache(cache_context(context));
+  auto command = compile_command(context.toolchain, options, unit.source, unit.object);
+  if ((unit.key = cache.lookup(command, unit.source, unit.object))) {
+    ++context.counters.compile_hits;
+    return;
   }
-  if (good.empty()) return;
-  fs::path archive = target_dir(context, target) / "liblib.a";
+  fs::create_directories(unit.object.parent_path());
+  ++context.counters.compiled;
+  if (!run_step(context, command, {unit.source, 0, 0}, failure, options.target)) return;
+  unit.key = cache.record(command, unit.source, unit.object);
+  if (!unit.key) context.diagnostics.error({unit.source, 0, 0}, "cannot store the object of " + unit.source + " in the cache");
+}
+
+// Objects from cache hits exist only in the store until a link needs them.
+bool ensure_object(const CompileContext& context, const CompiledUnit& unit) {
+  auto stamp = read_file(unit.object.string() + ".key");
   std::error_code ec;
-  fs::remove(archive, ec);  // llvm-ar appends to an existing archive
-  if (run_step(context, archive_command(context.toolchain, good, archive), {"lib", 0, 0}, "cannot archive lib/ objects"))
-    support.lib_archive = archive;
+  if (stamp && *stamp == *unit.key && fs::is_regular_file(unit.object, ec)) return true;
+  return materialize(context.store, *unit.key, unit.object, fs::perms(0644)) &&
+         write_file_atomically(unit.object.string() + ".key", *unit.key, fs::perms(0644));
+}
+
+void prepare_lib(const CompileContext& context, Target target, TargetSupport& support) {
+  for (const std::string& source : context.layout.lib_sources)
+    support.lib_units.push_back({source, object_path(context, target, source), std::nullopt});
+  parallel_for(support.lib_units.size(), context.jobs, [&](std::size_t i) {
+    compile_unit(context, unit_options(context, target, nullptr), support.lib_units[i], "lib source failed to compile");
+  });
+  std::vector<std::string> keys = {"lib"};
+  for (const CompiledUnit& unit : support.lib_units) keys.push_back(unit.key.value_or("failed:" + unit.source));
+  support.lib_key = combine_keys(keys);
+}
+
+// The lib/ archive, made once per build and only if some function must be linked.
+std::optional<fs::path> lib_archive(const CompileContext& context, Target target, TargetSupport& support) {
+  std::call_once(support.archive_once, [&] {
+    std::vector<fs::path> objects;
+    for (const CompiledUnit& unit : support.lib_units) {
+      if (unit.key && ensure_object(context, unit)) objects.push_back(unit.object);
+    }
+    if (objects.empty()) return;
+    fs::path archive = target_dir(context, target) / "liblib.a";
+    std::error_code ec;
+    fs::remove(archive, ec);  // llvm-ar appends to an existing archive
+    if (run_step(context, archive_command(context.toolchain, objects, archive), {"lib", 0, 0}, "cannot archive lib/ objects"))
+      support.lib_archive = archive;
+  });
+  return support.lib_archive;
 }
 
 std::string artifact_name(Target target) { return target == Target::Native ? "bootstrap" : "function.wasm"; }
@@ -171,46 +212,81 @@ std::string explain_link_failure(const std::string& output) {
   return "hint: no handler is registered; end the function's source with SLS_HANDLER(your_handler)\n";
 }
 
-std::optional<fs::path> build_function(const CompileContext& context, const FunctionBuildRequest& request,
-                                       const TargetSupport& support) {
+// The link's identity: its flags, every input's key, and for wasm whether
+// wasm-opt will post-process the module.
+std::string link_key(const CompileContext& context, const FunctionBuildRequest& request,
+                     const std::vector<CompiledUnit>& units, const TargetSupport& support) {
+  std::vector<std::string> parts = {"link", compiler_identity(context.runner, context.toolchain)};
+  for (const std::string& arg : link_command(context.toolchain, request.target, context.optimize, {}, "out", request.link_libraries)) parts.push_back(arg);
+  for (const CompiledUnit& unit : units) parts.push_back(*unit.key);
+  parts.push_back(support.lib_key);
+  parts.push_back(support.glue_key);
+  if (request.target == Target::Wasm) parts.push_back(find_on_path("wasm-opt").value_or("no wasm-opt").string());
+  return combine_keys(parts);
+}
+
+// Runs the linker (and the wasm finishing steps) and stores the result; false on failure.
+bool link_function(const CompileContext& context, const FunctionBuildRequest& request,
+                   const std::vector<CompiledUnit>& units, TargetSupport& support, const fs::path& output) {
   const FunctionSource& function = *request.function;
   std::vector<fs::path> inputs;
-  bool ok = true;
-  for (const std::string& source : function.sources) {
-    fs::path object = object_path(context, request.target, source);
-    fs::create_directories(object.parent_path());
-    auto command = compile_command(context.toolchain, unit_options(context, request.target, &function), source, object);
-    ok = run_step(context, command, {source, 0, 0}, "function '" + function.name + "' failed to compile", request.target) &&
-         ok;
-    inputs.push_back(object);
+  for (const CompiledUnit& unit : units) {
+    if (!ensure_object(context, unit)) return false;
+    inputs.push_back(unit.object);
   }
-  if (!ok || !support.glue_ok) return std::nullopt;
-  if (support.lib_archive) inputs.push_back(*support.lib_archive);
+  if (auto archive = lib_archive(context, request.target, support)) inputs.push_back(*archive);
   inputs.insert(inputs.end(), support.glue_objects.begin(), support.glue_objects.end());
-  fs::path output = target_dir(context, request.target) / "out" / function.name / artifact_name(request.target);
   fs::create_directories(output.parent_path());
-  auto command = link_command(context.toolchain, request.target, context.optimize, inputs, output, request.link_libraries);
-  ProcessSpec spec{command, std::nullopt, {}, context.layout.root};
-  auto result = context.runner.run(spec);
+  ++context.counters.linked;
+  auto result = context.runner.run({link_command(context.toolchain, request.target, context.optimize, inputs, output, request.link_libraries),
+                                    std::nullopt, {}, context.layout.root});
   if (!result || result->exit_code != 0) {
     std::string output_text = result ? result->stderr_data + result->stdout_data : result.error().message;
     context.diagnostics.error({function.entry, 0, 0}, "function '" + function.name + "' failed to link",
                               output_text + explain_link_failure(output_text));
     explain_wasm_failure(context, request.target, output_text, {function.entry, 0, 0});
-    return std::nullopt;
+    return false;
   }
   // wasm: wasm-opt when installed, then the checks a prebuilt module gets.
-  if (request.target == Target::Wasm &&
-      !finish_linked_module(output, context.optimize, context.runner, context.diagnostics, {function.entry, 0, 0}))
-    return std::nullopt;
-  return output;
+  return request.target != Target::Wasm ||
+         finish_linked_module(output, context.optimize, context.runner, context.diagnostics, {function.entry, 0, 0});
+}
+
+BuiltFunction build_function(const CompileContext& context, const FunctionBuildRequest& request, TargetSupport& support) {
+  const FunctionSource& function = *request.function;
+  BuiltFunction built{function.name, request.target, std::nullopt, {}};
+  std::vector<CompiledUnit> units;
+  for (const std::string& source : function.sources) {
+    units.push_back({source, object_path(context, request.target, source), std::nullopt});
+    compile_unit(context, unit_options(context, request.target, &function), units.back(),
+                 "function '" + function.name + "' failed to compile");
+  }
+  bool compiled = std::all_of(units.begin(), units.end(), [](const CompiledUnit& unit) { return unit.key.has_value(); });
+  if (!compiled || !support.glue_ok) return built;
+  std::string key = link_key(context, request, units, support);
+  fs::path output = target_dir(context, request.target) / "out" / function.name / artifact_name(request.target);
+  auto stamp = read_file(output.string() + ".key");
+  std::error_code ec;
+  bool in_place = stamp && *stamp == key && fs::is_regular_file(output, ec);
+  if (!in_place && context.store.contains(key) && materialize(context.store, key, output, fs::perms(0755))) {
+    ++context.counters.link_hits;
+  } else if (!in_place) {
+    auto bytes = link_function(context, request, units, support, output) ? read_file(output) : Expected<std::string>(make_error(""));
+    if (!bytes || !context.store.put(key, *bytes)) return built;
+  } else {
+    ++context.counters.link_hits;
+  }
+  if (!write_file_atomically(output.string() + ".key", key, fs::perms(0644))) return built;
+  built.artifact = output;
+  built.artifact_key = key;
+  return built;
 }
 
 }  // namespace
 
 std::vector<BuiltFunction> compile_functions(const CompileContext& context,
                                              const std::vector<FunctionBuildRequest>& requests) {
-  std::map<Target, TargetSupport> supports;
+  std::map<Target, TargetSupport> supports;  // once_flag: constructed in place, never copied
   for (const auto& request : requests) supports.try_emplace(request.target);
   for (auto& [target, support] : supports) {
     prepare_runtime(context, target, support);
@@ -219,9 +295,21 @@ std::vector<BuiltFunction> compile_functions(const CompileContext& context,
   std::vector<BuiltFunction> built(requests.size());
   parallel_for(requests.size(), context.jobs, [&](std::size_t i) {
     const auto& request = requests[i];
-    built[i] = {request.function->name, request.target, build_function(context, request, supports.at(request.target))};
+    built[i] = build_function(context, request, supports.at(request.target));
   });
   return built;
+}
+
+std::string compiler_identity(ProcessRunner& runner, const Toolchain& toolchain) {
+  // Asked once per process: the answer cannot change during a build.
+  static std::mutex mutex;
+  static std::map<std::string, std::string> known;
+  std::lock_guard lock(mutex);
+  auto found = known.find(toolchain.cxx);
+  if (found != known.end()) return found->second;
+  auto result = runner.run({{toolchain.cxx, "--version"}, std::nullopt, {}, {}});
+  std::string identity = result && result->exit_code == 0 ? result->stdout_data : toolchain.cxx;
+  return known[toolchain.cxx] = identity;
 }
 
 }  // namespace sls

@@ -1,22 +1,42 @@
 #pragma once
-// Stage 2: compile and link. The runtime glue is compiled once per target
+// Stage 4: compile and link. The runtime glue is compiled once per target
 // (and reused while its sources and flags are unchanged), lib/ once per
 // target into a static archive so the linker takes only the members a
 // function uses, then every function is compiled and linked on its own, in
 // parallel. A function that fails is reported and the others go on.
+//
+// Every compile and link is a cached step (cache/step_cache.hpp): its result
+// is looked up by the content of its inputs before anything runs, and
+// objects are only written to disk when a link actually needs them, so a
+// build where nothing changed runs no compiler and no linker.
 
+#include <atomic>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "bundler/project_layout.hpp"
+#include "cache/step_cache.hpp"
 #include "bundler/toolchain.hpp"
 #include "config/project_config.hpp"
 #include "core/diagnostics.hpp"
 #include "core/process.hpp"
 
 namespace sls {
+
+// What the build did, for its report ("a no-op build runs no step").
+struct StepCounts {
+  std::size_t compiled = 0, compile_hits = 0, linked = 0, link_hits = 0, packaged = 0, package_hits = 0;
+};
+
+struct CompileCounters {
+  std::atomic<std::size_t> compiled{0};      // compiler runs
+  std::atomic<std::size_t> compile_hits{0};  // objects taken from the cache
+  std::atomic<std::size_t> linked{0};        // linker runs
+  std::atomic<std::size_t> link_hits{0};     // executables taken from the cache
+  StepCounts snapshot() const { return {compiled, compile_hits, linked, link_hits, 0, 0}; }
+};
 
 struct CompileContext {
   const ProjectLayout& layout;
@@ -26,6 +46,9 @@ struct CompileContext {
   std::filesystem::path work_dir;  // .sls/build
   Optimize optimize = Optimize::Speed;
   unsigned jobs = 1;
+  ContentStore& store;
+  FileHasher& hasher;
+  CompileCounters& counters;
 };
 
 struct FunctionBuildRequest {
@@ -38,7 +61,11 @@ struct BuiltFunction {
   std::string name;
   Target target = Target::Native;
   std::optional<std::filesystem::path> artifact;  // bootstrap or function.wasm; nullopt when it failed
+  std::string artifact_key;  // the content-store key of the artifact (stable across builds)
 };
+
+// The compiler's version line, part of every cache key.
+std::string compiler_identity(ProcessRunner& runner, const Toolchain& toolchain);
 
 // One result per request, in the same order.
 std::vector<BuiltFunction> compile_functions(const CompileContext& context,

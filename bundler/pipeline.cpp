@@ -11,6 +11,7 @@
 #include "bundler/tree_shake.hpp"
 #include "bundler/wasm_checks.hpp"
 #include "bundler/zip_writer.hpp"
+#include "core/cache_dir.hpp"
 #include "core/file_system.hpp"
 #include "core/install_layout.hpp"
 #include "core/sha256.hpp"
@@ -152,9 +153,14 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   Toolchain toolchain = make_toolchain(*install);
   // Editors: compile_commands.json with exactly these flags (only rewritten when it changes).
   update_compile_commands(layout, plan, toolchain, *config, options.target_override, diagnostics);
-  CompileContext compile{layout, toolchain, runner, diagnostics, state_dir_for(layout.root) / "build", config->optimize,
-                         options.jobs};
+  ContentStore store(user_cache_dir() / "store");
+  FileHasher hasher(state_dir_for(layout.root) / "build" / "file-hashes");
+  CompileCounters counters;
+  CompileContext compile{layout,      toolchain,      runner, diagnostics, state_dir_for(layout.root) / "build",
+                         config->optimize, options.jobs, store,  hasher,      counters};
   std::vector<BuiltFunction> built = compile_functions(compile, compile_requests(plan));
+  hasher.save();
+  summary.steps = counters.snapshot();
 
   // 5. Package into a staging tree, then swap it in as a whole.
   summary.output_dir = output_dir_for(layout.root);

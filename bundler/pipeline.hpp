@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "bundler/compile.hpp"
 #include "config/project_config.hpp"
 #include "core/diagnostics.hpp"
 #include "core/process.hpp"
@@ -23,6 +24,7 @@ struct BuildSummary {
   std::size_t functions_failed = 0;
   std::size_t static_files = 0;
   std::filesystem::path output_dir;
+  StepCounts steps;
 };
 
 BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, Diagnostics& diagnostics);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "config/project_config.hpp"
 #include "core/file_system.hpp"
@@ -33,10 +34,18 @@ public:
   }
 
   void error(const toml::source_region& region, std::string message) {
-    m_diagnostics.error(where(region), std::move(message));
-    m_failed = true;
+    m_errors.push_back({Severity::Error, where(region), std::move(message), {}});
   }
-  bool failed() const { return m_failed; }
+  bool failed() const { return !m_errors.empty(); }
+
+  // Reports in file order, whatever order the checks ran in.
+  void flush() {
+    std::stable_sort(m_errors.begin(), m_errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
+    });
+    for (Diagnostic& error : m_errors) m_diagnostics.report(std::move(error));
+    m_errors.clear();
+  }
 
   // Reports keys of `table` not in `known` (with a hint); `context` names the table.
   void reject_unknown_keys(const toml::table& table, const std::vector<std::string>& known, const std::string& context) {
@@ -109,7 +118,7 @@ public:
 private:
   std::string m_file;
   Diagnostics& m_diagnostics;
-  bool m_failed = false;
+  std::vector<Diagnostic> m_errors;
 };
 
 Target parse_target(const std::string& text) { return text == "wasm" ? Target::Wasm : Target::Native; }
@@ -244,7 +253,9 @@ std::optional<ProjectConfig> parse_project_config(std::string_view text, const s
   read_build_table(reader, root, config);
   read_functions_table(reader, root, config);
   read_lint_table(reader, root, config);
-  if (reader.failed()) return std::nullopt;
+  bool failed = reader.failed();
+  reader.flush();
+  if (failed) return std::nullopt;
   return config;
 }
 

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 extern char** environ;
@@ -131,6 +132,18 @@ std::map<std::string, std::string> current_environment() {
     env.emplace(std::string(item.substr(0, eq)), std::string(item.substr(eq + 1)));
   }
   return env;
+}
+
+std::optional<std::filesystem::path> find_on_path(const std::string& name) {
+  const char* path = std::getenv("PATH");
+  std::string_view dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  while (!dirs.empty()) {
+    auto colon = dirs.find(':');
+    std::filesystem::path candidate = std::filesystem::path(std::string(dirs.substr(0, colon))) / name;
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+    dirs = colon == std::string_view::npos ? std::string_view() : dirs.substr(colon + 1);
+  }
+  return std::nullopt;
 }
 
 std::string quote_command(const std::vector<std::string>& argv) {

@@ -42,6 +42,9 @@ public:
 // The current environment as a map, to copy and amend for a child.
 std::map<std::string, std::string> current_environment();
 
+// The first executable called `name` on PATH.
+std::optional<std::filesystem::path> find_on_path(const std::string& name);
+
 // "a b 'c d'" — for messages and explain output, not for a shell.
 std::string quote_command(const std::vector<std::string>& argv);
 

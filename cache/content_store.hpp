@@ -1,0 +1,50 @@
+#pragma once
+// A content-addressed store for build results, shared by every project of a
+// user ($XDG_CACHE_HOME/sls/store). Entries are zstd-compressed and carry the
+// sha256 of their content, checked on every read: a corrupt entry is deleted
+// and reported as a miss, so it is rebuilt and never shipped. Writes go to a
+// temporary file and are published with rename(2), so two sls processes can
+// use the store at once. Reads refresh an entry's mtime, which makes pruning
+// by oldest mtime a least-recently-used eviction.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/expected.hpp"
+
+namespace sls {
+
+struct StoreStats {
+  std::uint64_t entries = 0;
+  std::uint64_t bytes = 0;  // compressed, on disk
+};
+
+class ContentStore {
+public:
+  explicit ContentStore(std::filesystem::path root);
+
+  const std::filesystem::path& root() const { return m_root; }
+
+  // `key` is a lower-case hex digest (at least 8 characters).
+  Status put(std::string_view key, std::string_view bytes);
+  std::optional<std::string> get(std::string_view key);
+  bool contains(std::string_view key) const;
+
+  StoreStats stats() const;
+  // Deletes least recently used entries until the store holds at most `max_bytes`.
+  StoreStats prune(std::uint64_t max_bytes);
+  std::uint64_t corrupt_entries_discarded() const { return m_corrupt; }
+
+private:
+  std::filesystem::path entry_path(std::string_view key) const;
+  std::filesystem::path m_root;
+  std::uint64_t m_corrupt = 0;
+};
+
+// 5 GiB unless SLS_CACHE_MAX_SIZE (bytes, or with a K/M/G suffix) says otherwise.
+std::uint64_t configured_cache_limit();
+
+}  // namespace sls

@@ -1,0 +1,72 @@
+#include "cache/file_hasher.hpp"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <sstream>
+
+#include "core/file_system.hpp"
+#include "core/sha256.hpp"
+
+namespace sls {
+namespace {
+
+constexpr std::int64_t k_racy_window_ns = 2'000'000'000;
+
+std::int64_t now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+FileHasher::FileHasher(fs::path state_file) : m_state_file(std::move(state_file)) {
+  auto text = read_file(m_state_file);
+  if (!text) return;
+  std::istringstream lines(*text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::istringstream fields(line);
+    Entry entry;
+    std::string path;
+    if (fields >> entry.hash >> entry.size >> entry.mtime_ns >> entry.inode && std::getline(fields >> std::ws, path))
+      m_entries[path] = entry;
+  }
+}
+
+std::optional<std::string> FileHasher::hash(const fs::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+  Entry current{{}, static_cast<std::uint64_t>(info.st_size), info.st_mtim.tv_sec * 1000000000LL + info.st_mtim.tv_nsec,
+                static_cast<std::uint64_t>(info.st_ino)};
+  std::string key = path.string();
+  {
+    std::lock_guard lock(m_mutex);
+    auto found = m_entries.find(key);
+    if (found != m_entries.end() && found->second.size == current.size && found->second.mtime_ns == current.mtime_ns &&
+        found->second.inode == current.inode)
+      return found->second.hash;
+  }
+  auto bytes = read_file(path);
+  if (!bytes) return std::nullopt;
+  current.hash = sha256_hex(*bytes);
+  std::lock_guard lock(m_mutex);
+  ++m_files_read;
+  m_entries[key] = current;
+  return current.hash;
+}
+
+void FileHasher::save() const {
+  std::string text;
+  std::int64_t racy_after = now_ns() - k_racy_window_ns;
+  {
+    std::lock_guard lock(m_mutex);
+    for (const auto& [path, entry] : m_entries) {
+      if (entry.mtime_ns >= racy_after) continue;
+      text += entry.hash + " " + std::to_string(entry.size) + " " + std::to_string(entry.mtime_ns) + " " +
+              std::to_string(entry.inode) + " " + path + "\n";
+    }
+  }
+  write_file_atomically(m_state_file, text, fs::perms(0644));
+}
+
+}  // namespace sls

@@ -1,0 +1,44 @@
+#pragma once
+// Content hashes of source and header files, remembered across builds by
+// (size, mtime, inode) so a no-op build reads no file it has already hashed.
+// Only content decides whether a step reruns: a touched but unchanged file
+// is re-hashed once and hashes the same. A file modified within the clock
+// granularity of its last hash (a "racily clean" file, as git calls it) is
+// not remembered, so an edit right after a build is never missed.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace sls {
+
+class FileHasher {
+public:
+  // Loads remembered hashes from `state_file` if it exists.
+  explicit FileHasher(std::filesystem::path state_file);
+
+  // sha256 of the file's bytes; nullopt when it cannot be read.
+  std::optional<std::string> hash(const std::filesystem::path& path);
+
+  // Writes the remembered hashes back (atomically).
+  void save() const;
+
+  std::size_t files_read() const { return m_files_read; }
+
+private:
+  struct Entry {
+    std::string hash;
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t inode = 0;
+  };
+  std::filesystem::path m_state_file;
+  mutable std::mutex m_mutex;
+  std::map<std::string, Entry> m_entries;
+  std::size_t m_files_read = 0;
+};
+
+}  // namespace sls
