@@ -60,6 +60,10 @@ std::string render_bundle_metadata(const BundleMetadata& metadata, const std::ve
 
 Expected<std::string> make_bundle(const BundleMetadata& metadata, std::vector<BundleFile> files, std::time_t timestamp) {
   std::string manifest = render_bundle_metadata(metadata, files);
+  return make_bundle_with(std::move(manifest), std::move(files), timestamp);
+}
+
+Expected<std::string> make_bundle_with(std::string manifest, std::vector<BundleFile> files, std::time_t timestamp) {
   std::vector<ZipEntry> entries;
   for (BundleFile& file : files) entries.push_back({std::move(file.path), std::move(file.data), file.executable});
   entries.push_back({k_bundle_metadata_file, std::move(manifest), false});

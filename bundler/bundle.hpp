@@ -42,6 +42,9 @@ std::string entry_file_for(Target target);
 // sls.json for these files (sls.json itself is not listed).
 std::string render_bundle_metadata(const BundleMetadata& metadata, const std::vector<BundleFile>& files);
 
+// The zip bytes: the files plus `metadata_text` (from render_bundle_metadata) as sls.json.
+Expected<std::string> make_bundle_with(std::string metadata_text, std::vector<BundleFile> files, std::time_t timestamp);
+
 // The zip bytes: the files plus sls.json.
 Expected<std::string> make_bundle(const BundleMetadata& metadata, std::vector<BundleFile> files, std::time_t timestamp);
 

@@ -5,6 +5,7 @@
 #include "bundler/compile.hpp"
 #include "bundler/manifest.hpp"
 #include "bundler/output_tree.hpp"
+#include "bundler/package_state.hpp"
 #include "bundler/plan.hpp"
 #include "bundler/scan.hpp"
 #include "bundler/spin_manifest.hpp"
@@ -62,11 +63,25 @@ ManifestFunction manifest_entry(const PlannedFunction& planned) {
 
 // Packages one function into the staging tree; on failure the previous good
 // bundle (if any) is carried over and marked stale.
+// The zip already in the output when it was made from exactly these files
+// and metadata (see package_state.hpp); carried over into the staging tree.
+std::optional<PackagedBundle> reuse_packaged(const std::string& function, const std::string& key,
+                                             const std::string& bundle_path, PackageState& packages,
+                                             StagedOutput& output) {
+  auto previous = packages.find(function);
+  if (!previous || previous->key != key || !output.keep_previous(bundle_path)) return std::nullopt;
+  std::error_code ec;
+  if (fs::file_size(output.staging_dir() / bundle_path, ec) != previous->size) return std::nullopt;
+  return previous;
+}
+
 ManifestFunction package_function(const PlannedFunction& planned, const std::optional<fs::path>& artifact,
-                                  TreeShaker& tree_shaker, StagedOutput& output, Diagnostics& diagnostics) {
+                                  TreeShaker& tree_shaker, PackageState& packages, StagedOutput& output,
+                                  Diagnostics& diagnostics) {
   ManifestFunction entry = manifest_entry(planned);
   std::string bundle_path = bundle_path_for(planned.metadata.function);
   std::optional<std::string> zip;
+  std::string key;  // of the bundle being made, for PackageState
   if (artifact) {
     auto bytes = read_file(*artifact);
     std::vector<BundleFile> files;
@@ -74,7 +89,16 @@ ManifestFunction package_function(const PlannedFunction& planned, const std::opt
     // Tree-shaking: lib/ and data files, each with the reason it is there.
     bool shaken = bytes && tree_shaker.add_files(planned, *artifact, files);
     std::vector<SizedFile> sizes = sized_files(files);
-    auto made = shaken ? make_bundle(planned.metadata, std::move(files), zip_timestamp_from_environment())
+    std::time_t timestamp = zip_timestamp_from_environment();
+    std::string metadata_text = shaken ? render_bundle_metadata(planned.metadata, files) : "";
+    key = package_key(metadata_text, timestamp);
+    if (auto reused = shaken ? reuse_packaged(entry.name, key, bundle_path, packages, output) : std::nullopt) {
+      entry.bundle_path = bundle_path;
+      entry.bundle_sha256 = reused->sha256;
+      entry.bundle_size = reused->size;
+      return entry;
+    }
+    auto made = shaken ? make_bundle_with(metadata_text, std::move(files), timestamp)
                        : Expected<std::string>(bytes ? make_error("see the errors above") : bytes.error());
     // Budgets: AWS Lambda's quotas and max_size, checked on the finished zip.
     if (made && !tree_shaker.within_budget(planned, sizes, made->size())) made = Expected<std::string>(make_error("over its size budget"));
@@ -86,6 +110,7 @@ ManifestFunction package_function(const PlannedFunction& planned, const std::opt
     entry.bundle_path = bundle_path;
     entry.bundle_sha256 = sha256_hex(*zip);
     entry.bundle_size = zip->size();
+    packages.record(entry.name, {key, entry.bundle_sha256, entry.bundle_size});
     return entry;
   }
   entry.status = FunctionStatus::Failed;
@@ -171,12 +196,13 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   }
   Manifest manifest{config->name, config->regions, {}, stage_static_files(layout, *output, diagnostics)};
   TreeShaker tree_shaker(layout, diagnostics);
+  PackageState packages(state_dir_for(layout.root) / "build" / "packages.json");
   for (const PlannedFunction& planned : plan) {
     std::optional<fs::path> artifact = artifact_of(built, planned.metadata.function);
     // wasm: a prebuilt api/x.wasm is validated and packaged byte for byte.
     if (planned.source->kind == FunctionKind::PrebuiltWasm)
       artifact = check_prebuilt_module(layout.root, *planned.source, diagnostics);
-    manifest.functions.push_back(package_function(planned, artifact, tree_shaker, *output, diagnostics));
+    manifest.functions.push_back(package_function(planned, artifact, tree_shaker, packages, *output, diagnostics));
     ++(manifest.functions.back().status == FunctionStatus::Built ? summary.functions_built : summary.functions_failed);
   }
   summary.static_files = manifest.static_files.size();
@@ -190,6 +216,7 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
     return summary;
   }
   if (Status committed = output->commit(); !committed) diagnostics.error({}, committed.error().message);
+  else packages.save();
   return summary;
 }
 
