@@ -50,6 +50,11 @@ bool is_mutating_use(const clang::DeclRefExpr& ref, clang::ASTContext& ast);
 // initialisation and validate-then-reconnect patterns.
 bool is_guarded_by_check_of(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast);
 
+// Narrower: the guard makes the code run once per instance (an empty() check
+// of `var`, a static "loaded" flag, std::call_once), unlike a find() guard of
+// a memo table that runs for every new key.
+bool is_one_time_fill(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast);
+
 // True when `stmt` is part of the condition of an `if`.
 bool is_in_condition(const clang::Stmt& stmt, clang::ASTContext& ast);
 

@@ -179,14 +179,33 @@ class MentionFinder : public clang::RecursiveASTVisitor<MentionFinder> {
   const clang::VarDecl* m_var;
 };
 
-bool condition_guards(const clang::Expr* condition, const clang::VarDecl& var) {
+enum class GuardKind { AnyCheck, OneTime };
+
+// `var.empty()` or `var.size() == 0` inside a condition.
+bool checks_emptiness(const clang::Stmt* stmt, const clang::VarDecl& var) {
+  if (!stmt) return false;
+  if (const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(stmt)) {
+    const auto* method = call->getMethodDecl();
+    if (method && name_is_one_of(method->getNameAsString(), {"empty", "size", "has_value"}) &&
+        mentions(call->getImplicitObjectArgument(), var)) {
+      return true;
+    }
+  }
+  for (const auto* child : stmt->children()) {
+    if (checks_emptiness(child, var)) return true;
+  }
+  return false;
+}
+
+bool condition_guards(const clang::Expr* condition, const clang::VarDecl& var, GuardKind kind) {
   if (!condition) return false;
-  MentionFinder exact(&var);
-  exact.TraverseStmt(const_cast<clang::Expr*>(condition));
-  if (exact.m_found) return true;
   MentionFinder flag(nullptr);
   flag.TraverseStmt(const_cast<clang::Expr*>(condition));
-  return flag.m_found;
+  if (flag.m_found) return true;
+  if (kind == GuardKind::OneTime) return checks_emptiness(condition, var);
+  MentionFinder exact(&var);
+  exact.TraverseStmt(const_cast<clang::Expr*>(condition));
+  return exact.m_found;
 }
 
 bool contains_return(const clang::Stmt* stmt) {
@@ -199,11 +218,12 @@ bool contains_return(const clang::Stmt* stmt) {
 }
 
 // `if (cached) return cached;` earlier in the same block also guards.
-bool has_early_return_guard(const clang::CompoundStmt& block, const clang::Stmt& inner, const clang::VarDecl& var) {
+bool has_early_return_guard(const clang::CompoundStmt& block, const clang::Stmt& inner, const clang::VarDecl& var,
+                            GuardKind kind) {
   for (const auto* sibling : block.body()) {
     if (sibling == &inner) return false;
     const auto* if_stmt = llvm::dyn_cast<clang::IfStmt>(sibling);
-    if (if_stmt && condition_guards(if_stmt->getCond(), var) && contains_return(if_stmt->getThen())) return true;
+    if (if_stmt && condition_guards(if_stmt->getCond(), var, kind) && contains_return(if_stmt->getThen())) return true;
   }
   return false;
 }
@@ -223,7 +243,7 @@ bool is_mutating_use(const clang::DeclRefExpr& ref, clang::ASTContext& ast) {
   return false;
 }
 
-bool is_guarded_by_check_of(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast) {
+bool guarded(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast, GuardKind kind) {
   DynTypedNode node = DynTypedNode::create(stmt);
   for (int depth = 0; depth < 64; ++depth) {
     auto parents = ast.getParents(node);
@@ -231,10 +251,10 @@ bool is_guarded_by_check_of(const clang::Stmt& stmt, const clang::VarDecl& var, 
     const auto& parent = parents[0];
     const auto* child = node.get<clang::Stmt>();
     if (const auto* if_stmt = parent.get<clang::IfStmt>()) {
-      if (child && child == if_stmt->getThen() && condition_guards(if_stmt->getCond(), var)) return true;
+      if (child && child == if_stmt->getThen() && condition_guards(if_stmt->getCond(), var, kind)) return true;
     }
     if (const auto* block = parent.get<clang::CompoundStmt>()) {
-      if (child && has_early_return_guard(*block, *child, var)) return true;
+      if (child && has_early_return_guard(*block, *child, var, kind)) return true;
     }
     if (const auto* call = parent.get<clang::CallExpr>()) {
       if (callee_name(*call) == "std::call_once") return true;
@@ -263,6 +283,14 @@ bool is_in_condition(const clang::Stmt& stmt, clang::ASTContext& ast) {
     node = parents[0];
   }
   return false;
+}
+
+bool is_guarded_by_check_of(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast) {
+  return guarded(stmt, var, ast, GuardKind::AnyCheck);
+}
+
+bool is_one_time_fill(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast) {
+  return guarded(stmt, var, ast, GuardKind::OneTime);
 }
 
 bool is_synchronisation_type(clang::QualType type) {

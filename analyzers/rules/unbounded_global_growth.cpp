@@ -69,7 +69,7 @@ void UnboundedGlobalGrowthCheck::check(const MatchFinder::MatchResult& result) {
   const auto* ref = object ? llvm::dyn_cast<clang::DeclRefExpr>(object->IgnoreParenImpCasts()) : nullptr;
   const auto* var = ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
   if (!var || !var->hasGlobalStorage() || var->getType().isConstQualified()) return;
-  if (!model().may_be_handler(*site) || is_guarded_by_check_of(*site, *var, ast())) return;
+  if (!model().may_be_handler(*site) || is_one_time_fill(*site, *var, ast())) return;
   m_growth.emplace_back(var, site);
 }
 

@@ -15,6 +15,7 @@ static std::deque<int> g_window;                     // expect: warning sls-glob
 static std::unordered_map<int, int> g_memo;          // expect: warning sls-global-mutable-state
 static std::vector<std::string> g_routes;            // filled once at init
 static std::vector<int> g_once;                      // filled lazily, once
+static std::map<int, long> g_fib;                    // a memo table: one entry per new key, forever
 
 static int init_routes() {
   g_routes.push_back("/a");
@@ -32,6 +33,7 @@ sls::Response handle(const sls::Request& request, sls::Context& context) {
   g_memo.emplace(1, 2);                               // bounded: cleared when too big
   if (g_memo.size() > 1000) g_memo.clear();
   if (g_once.empty()) g_once.push_back(1);
+  if (g_fib.find(40) == g_fib.end()) g_fib[40] = 102334155;  // expect: warning sls-unbounded-global-growth
   std::vector<int> local;
   local.push_back(1);
   return sls::Response::text(200, "ok");
