@@ -177,10 +177,6 @@ void apply_severities(std::vector<Finding>& findings, const LintOptions& options
   std::erase_if(findings, [](const Finding& finding) { return finding.severity == Severity::Off; });
 }
 
-bool position_less(const SourcePosition& a, const SourcePosition& b) {
-  return std::tie(a.path, a.line, a.column) < std::tie(b.path, b.line, b.column);
-}
-
 }  // namespace
 
 unsigned LintReport::count(Severity severity) const {
@@ -203,13 +199,15 @@ LintReport lint(const std::vector<LintJob>& jobs, const LintOptions& options) {
     std::move(findings.begin(), findings.end(), std::back_inserter(report.findings));
     std::move(unit.assets.begin(), unit.assets.end(), std::back_inserter(report.assets));
   }
-  std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
-    if (position_less(a.position, b.position)) return true;
-    if (position_less(b.position, a.position)) return false;
-    return a.rule_id < b.rule_id;
+  // A total order, so the output never depends on the order of the matches.
+  std::sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.position.path, a.position.line, a.position.column, a.rule_id, a.message) <
+           std::tie(b.position.path, b.position.line, b.position.column, b.rule_id, b.message);
   });
-  std::stable_sort(report.assets.begin(), report.assets.end(),
-                   [](const TracedAsset& a, const TracedAsset& b) { return position_less(a.position, b.position); });
+  std::sort(report.assets.begin(), report.assets.end(), [](const TracedAsset& a, const TracedAsset& b) {
+    return std::tie(a.position.path, a.position.line, a.position.column, a.path) <
+           std::tie(b.position.path, b.position.line, b.position.column, b.path);
+  });
   return report;
 }
 
