@@ -158,10 +158,12 @@ void compile_unit(const CompileContext& context, const UnitOptions& options, Com
   auto command = compile_command(context.toolchain, options, unit.source, unit.object);
   if ((unit.key = cache.lookup(command, unit.source, unit.object))) {
     ++context.counters.compile_hits;
+    context.progress.skipped();
     return;
   }
   fs::create_directories(unit.object.parent_path());
   ++context.counters.compiled;
+  context.progress.started("compile", unit.source);
   if (!run_step(context, command, {unit.source, 0, 0}, failure, options.target)) return;
   unit.key = cache.record(command, unit.source, unit.object);
   if (!unit.key) context.diagnostics.error({unit.source, 0, 0}, "cannot store the object of " + unit.source + " in the cache");
@@ -238,6 +240,7 @@ bool link_function(const CompileContext& context, const FunctionBuildRequest& re
   inputs.insert(inputs.end(), support.glue_objects.begin(), support.glue_objects.end());
   fs::create_directories(output.parent_path());
   ++context.counters.linked;
+  context.progress.started("link", function.name);
   auto result = context.runner.run({link_command(context.toolchain, request.target, context.optimize, inputs, output, request.link_libraries),
                                     std::nullopt, {}, context.layout.root});
   if (!result || result->exit_code != 0) {
@@ -270,11 +273,13 @@ BuiltFunction build_function(const CompileContext& context, const FunctionBuildR
   bool in_place = stamp && *stamp == key && fs::is_regular_file(output, ec);
   if (!in_place && context.store.contains(key) && materialize(context.store, key, output, fs::perms(0755))) {
     ++context.counters.link_hits;
+    context.progress.skipped();
   } else if (!in_place) {
     auto bytes = link_function(context, request, units, support, output) ? read_file(output) : Expected<std::string>(make_error(""));
     if (!bytes || !context.store.put(key, *bytes)) return built;
   } else {
     ++context.counters.link_hits;
+    context.progress.skipped();
   }
   if (!write_file_atomically(output.string() + ".key", key, fs::perms(0644))) return built;
   built.artifact = output;

@@ -22,6 +22,7 @@
 #include "config/project_config.hpp"
 #include "core/diagnostics.hpp"
 #include "core/process.hpp"
+#include "core/progress.hpp"
 
 namespace sls {
 
@@ -35,7 +36,9 @@ struct CompileCounters {
   std::atomic<std::size_t> compile_hits{0};  // objects taken from the cache
   std::atomic<std::size_t> linked{0};        // linker runs
   std::atomic<std::size_t> link_hits{0};     // executables taken from the cache
-  StepCounts snapshot() const { return {compiled, compile_hits, linked, link_hits, 0, 0}; }
+  std::atomic<std::size_t> packaged{0};      // zips written
+  std::atomic<std::size_t> package_hits{0};  // zips reused from the previous output
+  StepCounts snapshot() const { return {compiled, compile_hits, linked, link_hits, packaged, package_hits}; }
 };
 
 struct CompileContext {
@@ -49,6 +52,7 @@ struct CompileContext {
   ContentStore& store;
   FileHasher& hasher;
   CompileCounters& counters;
+  Progress& progress;
 };
 
 struct FunctionBuildRequest {

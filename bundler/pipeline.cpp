@@ -75,9 +75,15 @@ std::optional<PackagedBundle> reuse_packaged(const std::string& function, const 
   return previous;
 }
 
+// Counts packaging as a build step for the report and the progress line.
+struct PackageSteps {
+  CompileCounters& counters;
+  Progress& progress;
+};
+
 ManifestFunction package_function(const PlannedFunction& planned, const std::optional<fs::path>& artifact,
                                   TreeShaker& tree_shaker, PackageState& packages, StagedOutput& output,
-                                  Diagnostics& diagnostics) {
+                                  PackageSteps steps, Diagnostics& diagnostics) {
   ManifestFunction entry = manifest_entry(planned);
   std::string bundle_path = bundle_path_for(planned.metadata.function);
   std::optional<std::string> zip;
@@ -93,11 +99,15 @@ ManifestFunction package_function(const PlannedFunction& planned, const std::opt
     std::string metadata_text = shaken ? render_bundle_metadata(planned.metadata, files) : "";
     key = package_key(metadata_text, timestamp);
     if (auto reused = shaken ? reuse_packaged(entry.name, key, bundle_path, packages, output) : std::nullopt) {
+      ++steps.counters.package_hits;
+      steps.progress.skipped();
       entry.bundle_path = bundle_path;
       entry.bundle_sha256 = reused->sha256;
       entry.bundle_size = reused->size;
       return entry;
     }
+    ++steps.counters.packaged;
+    steps.progress.started("package", entry.name);
     auto made = shaken ? make_bundle_with(metadata_text, std::move(files), timestamp)
                        : Expected<std::string>(bytes ? make_error("see the errors above") : bytes.error());
     // Budgets: AWS Lambda's quotas and max_size, checked on the finished zip.
@@ -148,6 +158,13 @@ std::vector<ManifestStaticFile> stage_static_files(const ProjectLayout& layout, 
   return files;
 }
 
+// Compiles, links and packages the plan can need, for "[n/total]".
+std::size_t step_count(const std::vector<PlannedFunction>& plan) {
+  std::size_t steps = 0;
+  for (const PlannedFunction& planned : plan) steps += planned.source->sources.size() + 2;
+  return steps;
+}
+
 }  // namespace
 
 fs::path state_dir_for(const fs::path& project_dir) { return project_dir / ".sls"; }
@@ -181,11 +198,12 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   ContentStore store(user_cache_dir() / "store");
   FileHasher hasher(state_dir_for(layout.root) / "build" / "file-hashes");
   CompileCounters counters;
-  CompileContext compile{layout,      toolchain,      runner, diagnostics, state_dir_for(layout.root) / "build",
-                         config->optimize, options.jobs, store,  hasher,      counters};
+  Progress progress(options.progress);
+  progress.add_total(step_count(plan));
+  CompileContext compile{layout, toolchain, runner,  diagnostics, state_dir_for(layout.root) / "build", config->optimize,
+                         options.jobs, store, hasher, counters, progress};
   std::vector<BuiltFunction> built = compile_functions(compile, compile_requests(plan));
   hasher.save();
-  summary.steps = counters.snapshot();
 
   // 5. Package into a staging tree, then swap it in as a whole.
   summary.output_dir = output_dir_for(layout.root);
@@ -202,7 +220,8 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
     // wasm: a prebuilt api/x.wasm is validated and packaged byte for byte.
     if (planned.source->kind == FunctionKind::PrebuiltWasm)
       artifact = check_prebuilt_module(layout.root, *planned.source, diagnostics);
-    manifest.functions.push_back(package_function(planned, artifact, tree_shaker, packages, *output, diagnostics));
+    manifest.functions.push_back(
+        package_function(planned, artifact, tree_shaker, packages, *output, {counters, progress}, diagnostics));
     ++(manifest.functions.back().status == FunctionStatus::Built ? summary.functions_built : summary.functions_failed);
   }
   summary.static_files = manifest.static_files.size();
@@ -217,6 +236,10 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   }
   if (Status committed = output->commit(); !committed) diagnostics.error({}, committed.error().message);
   else packages.save();
+  progress.finish();
+  summary.steps = counters.snapshot();
+  // Keep the shared cache within its size limit; only builds that added to it can have grown it.
+  if (summary.steps.compiled + summary.steps.linked > 0) store.prune(configured_cache_limit());
   return summary;
 }
 

@@ -16,6 +16,7 @@ struct BuildOptions {
   std::filesystem::path project_dir = ".";
   std::optional<Target> target_override;  // --target: wins over sls.toml
   unsigned jobs = 1;
+  Progress::Style progress = Progress::Style::Silent;
 };
 
 struct BuildSummary {

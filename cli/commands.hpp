@@ -16,6 +16,7 @@ void add_build_command(CLI::App& app);
 void add_inspect_command(CLI::App& app);
 void add_invoke_command(CLI::App& app);
 void add_clean_command(CLI::App& app);
+void add_cache_command(CLI::App& app);
 void add_init_command(CLI::App& app);
 void add_compdb_command(CLI::App& app);
 void add_lsp_command(CLI::App& app);

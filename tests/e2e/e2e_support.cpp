@@ -32,7 +32,7 @@ SlsRun run_sls(const std::vector<std::string>& args, const fs::path& cwd,
   auto env = current_environment();
   // Tests share one cache in the build tree, never the user's own.
   env["SLS_CACHE_DIR"] = SLS_TEST_CACHE_DIR;
-  for (const auto& [name, value] : extra_env) env[name] = value;
+  for (const auto& [name, value] : extra_env) env[name] = value;  // a test may bring its own cache
   SystemProcessRunner runner;
   auto result = runner.run({argv, env, {}, cwd});
   if (!result) return {127, "", result.error().message};
