@@ -61,6 +61,19 @@ class ErrorCollector : public clang::DiagnosticConsumer {
   UnitResult& m_result;
 };
 
+// Most of a translation unit is system headers. Limiting the traversal scope
+// to the other top-level declarations keeps the matchers, the context model
+// and the parent map away from them (the way clangd does); the bodies of
+// system functions are never the user's hazard.
+void restrict_to_user_code(clang::ASTContext& ast) {
+  const auto& sources = ast.getSourceManager();
+  std::vector<clang::Decl*> scope;
+  for (auto* decl : ast.getTranslationUnitDecl()->decls()) {
+    if (!sources.isInSystemHeader(decl->getLocation())) scope.push_back(decl);
+  }
+  ast.setTraversalScope(scope);
+}
+
 class LintConsumer : public clang::ASTConsumer {
  public:
   LintConsumer(const LintJob& job, UnitResult& result) : m_job(job), m_result(result) {}
@@ -68,6 +81,7 @@ class LintConsumer : public clang::ASTConsumer {
   void HandleTranslationUnit(clang::ASTContext& ast) override {
     if (ast.getDiagnostics().hasErrorOccurred()) return;  // reported as a failure by the driver
     m_result.parsed = true;
+    restrict_to_user_code(ast);
     TuModel model(ast);
     CheckContext context(ast, model, m_job.display_path);
     auto checks = make_checks();

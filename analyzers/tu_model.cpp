@@ -214,7 +214,7 @@ class TuModel::Builder : public clang::RecursiveASTVisitor<Builder> {
 
 TuModel::TuModel(clang::ASTContext& ast) : m_ast(ast) {
   Builder builder(*this);
-  builder.TraverseDecl(ast.getTranslationUnitDecl());
+  builder.TraverseAST(ast);  // honours the traversal scope set by the driver
   builder.finish();
 }
 

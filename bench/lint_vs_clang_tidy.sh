@@ -42,8 +42,12 @@ echo "| --- | ---: | ---: | ---: | ---: |"
 total_sls=0
 total_tidy=0
 files=0
-for project in "$@"; do
-  project=$(cd "$project" && pwd)
+# sls compdb writes compile_commands.json into the project: work on copies.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for source in "$@"; do
+  cp -r "$source" "$work/"
+  project="$work/$(basename "$source")"
   "$sls" compdb "$project" >/dev/null 2>&1 || { echo "skipping $project: sls compdb failed" >&2; continue; }
   for file in $(cd "$project" && find api -name '*.c' -o -name '*.cpp' -o -name '*.cc' | sort); do
     sls_ms=$(best_of "$sls" lint "$project/$file" --format json)
