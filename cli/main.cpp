@@ -4,12 +4,14 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/lint_command.hpp"
 #include "cli/version.hpp"
 
 namespace {
 
 void register_commands(CLI::App& app) {
   sls::cli::add_build_command(app);    // scan, compile, package
+  sls::cli::add_lint_command(app);     // the freeze/thaw/reuse analyzers
   sls::cli::add_inspect_command(app);  // list and verify a bundle
   sls::cli::add_invoke_command(app);   // run a built function locally
   sls::cli::add_clean_command(app);    // remove .sls/
