@@ -243,7 +243,7 @@ bool is_mutating_use(const clang::DeclRefExpr& ref, clang::ASTContext& ast) {
   return false;
 }
 
-bool guarded(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast, GuardKind kind) {
+static bool guarded(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast, GuardKind kind) {
   DynTypedNode node = DynTypedNode::create(stmt);
   for (int depth = 0; depth < 64; ++depth) {
     auto parents = ast.getParents(node);
