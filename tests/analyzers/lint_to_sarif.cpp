@@ -21,8 +21,13 @@ std::vector<LintJob> jobs_for(const fs::path& project, const std::string& sdk_in
     auto extension = entry.path().extension();
     if (extension != ".cpp" && extension != ".c") continue;
     std::string relative = entry.path().lexically_relative(project).generic_string();
-    jobs.push_back({entry.path().string(), relative,
-                    {"clang++-19", "-std=c++20", "-isystem", sdk_include, "-I", (project / "lib").string()}, project.string()});
+    LintJob job;
+    job.file = entry.path().string();
+    job.display_path = relative;
+    job.compile_args = {"clang++-19", "-std=c++20", "-isystem", sdk_include, "-I", (project / "lib").string()};
+    if (extension == ".c") job.compile_args = {"clang-19", "-std=c17", "-isystem", sdk_include, "-I", (project / "lib").string()};
+    job.directory = project.string();
+    jobs.push_back(job);
   }
   std::sort(jobs.begin(), jobs.end(), [](const LintJob& a, const LintJob& b) { return a.file < b.file; });
   return jobs;
