@@ -264,7 +264,10 @@ BuiltFunction build_function(const CompileContext& context, const FunctionBuildR
     compile_unit(context, unit_options(context, request.target, &function), units.back(),
                  "function '" + function.name + "' failed to compile");
   }
-  bool compiled = std::all_of(units.begin(), units.end(), [](const CompiledUnit& unit) { return unit.key.has_value(); });
+  for (const CompiledUnit& unit : units) {
+    if (unit.key) built.unit_keys.emplace_back(unit.source, *unit.key);
+  }
+  bool compiled = built.unit_keys.size() == units.size();
   if (!compiled || !support.glue_ok) return built;
   std::string key = link_key(context, request, units, support);
   fs::path output = target_dir(context, request.target) / "out" / function.name / artifact_name(request.target);

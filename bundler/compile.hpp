@@ -66,6 +66,8 @@ struct BuiltFunction {
   Target target = Target::Native;
   std::optional<std::filesystem::path> artifact;  // bootstrap or function.wasm; nullopt when it failed
   std::string artifact_key;  // the content-store key of the artifact (stable across builds)
+  // Each source that compiled, with its result key (covers source, headers, flags).
+  std::vector<std::pair<std::string, std::string>> unit_keys;
 };
 
 // The compiler's version line, part of every cache key.

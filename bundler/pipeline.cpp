@@ -3,6 +3,7 @@
 #include "bundler/bundle.hpp"
 #include "bundler/compdb.hpp"
 #include "bundler/compile.hpp"
+#include "bundler/lint_pass.hpp"
 #include "bundler/manifest.hpp"
 #include "bundler/output_tree.hpp"
 #include "bundler/package_state.hpp"
@@ -183,6 +184,7 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   // 3. Plan each function's effective settings; unknown [functions] are config errors.
   std::size_t errors_before = diagnostics.count(Severity::Error);
   std::vector<PlannedFunction> plan = plan_functions(layout, *config, options.target_override, diagnostics);
+  analyzers::LintOptions lint_options = lint_options_from_config(config->lint, diagnostics);
   if (diagnostics.count(Severity::Error) > errors_before) return summary;
   summary.config_ok = true;
 
@@ -205,7 +207,10 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   std::vector<BuiltFunction> built = compile_functions(compile, compile_requests(plan));
   hasher.save();
 
-  // 5. Package into a staging tree, then swap it in as a whole.
+  // 5. Lint every unit that compiled (cached per unit); traced paths feed tree-shaking.
+  if (options.lint) summary.lint = run_lint_pass(compile, plan, built, lint_options);
+
+  // 6. Package into a staging tree, then swap it in as a whole.
   summary.output_dir = output_dir_for(layout.root);
   auto output = StagedOutput::begin(summary.output_dir);
   if (!output) {
@@ -214,6 +219,7 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   }
   Manifest manifest{config->name, config->regions, {}, stage_static_files(layout, *output, diagnostics)};
   TreeShaker tree_shaker(layout, diagnostics);
+  if (summary.lint) tree_shaker.set_traced_assets(summary.lint->assets);
   PackageState packages(state_dir_for(layout.root) / "build" / "packages.json");
   for (const PlannedFunction& planned : plan) {
     std::optional<fs::path> artifact = artifact_of(built, planned.metadata.function);
@@ -223,6 +229,11 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
     manifest.functions.push_back(
         package_function(planned, artifact, tree_shaker, packages, *output, {counters, progress}, diagnostics));
     ++(manifest.functions.back().status == FunctionStatus::Built ? summary.functions_built : summary.functions_failed);
+    if (summary.lint) {
+      FunctionLintCounts counts = summary.lint->counts[planned.metadata.function];
+      manifest.functions.back().lint_warnings = counts.warnings;
+      manifest.functions.back().lint_errors = counts.errors;
+    }
   }
   summary.static_files = manifest.static_files.size();
   // wasm: spin.toml, so Spin can serve the wasm functions as they are.

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "bundler/compile.hpp"
+#include "bundler/lint_pass.hpp"
 #include "config/project_config.hpp"
 #include "core/diagnostics.hpp"
 #include "core/process.hpp"
@@ -17,6 +18,7 @@ struct BuildOptions {
   std::optional<Target> target_override;  // --target: wins over sls.toml
   unsigned jobs = 1;
   Progress::Style progress = Progress::Style::Silent;
+  bool lint = true;  // --no-lint: skip the analyzers
 };
 
 struct BuildSummary {
@@ -26,6 +28,7 @@ struct BuildSummary {
   std::size_t static_files = 0;
   std::filesystem::path output_dir;
   StepCounts steps;
+  std::optional<LintPassResult> lint;  // absent with --no-lint or when nothing was compiled
 };
 
 BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, Diagnostics& diagnostics);

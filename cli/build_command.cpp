@@ -7,9 +7,11 @@
 #include <nlohmann/json.hpp>
 
 #include "bundler/explain.hpp"
+#include "analyzers/format/formatters.hpp"
 #include "bundler/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/report.hpp"
+#include "cli/terminal.hpp"
 #include "core/parallel.hpp"
 
 namespace sls::cli {
@@ -21,7 +23,21 @@ struct BuildCommandOptions {
   unsigned jobs = default_job_count();
   bool explain = false;
   bool json = false;
+  bool no_lint = false;
 };
+
+std::size_t lint_errors(const BuildSummary& summary) {
+  return summary.lint ? summary.lint->report.count(analyzers::Severity::Error) : 0;
+}
+
+// The analyzers' findings, in the same GNU form as `sls lint`.
+void print_lint(const BuildSummary& summary) {
+  if (!summary.lint || (summary.lint->report.findings.empty() && summary.lint->report.failures.empty())) return;
+  analyzers::FormatOptions format;
+  format.lint = summary.lint->options;
+  format.color = use_colour(Stream::Err) ? analyzers::Color::On : analyzers::Color::Off;
+  analyzers::write_gnu(std::cerr, summary.lint->report, format);
+}
 
 // "5 compiled, 12 from cache" — what the build actually ran.
 std::string describe_steps(const StepCounts& steps) {
@@ -38,7 +54,16 @@ nlohmann::json json_report(const BuildSummary& summary, const Diagnostics& diagn
                         {"column", d.location.column}, {"message", d.message}, {"detail", d.detail}});
   }
   const StepCounts& steps = summary.steps;
-  return {{"ok", summary.config_ok && !diagnostics.has_errors()},
+  nlohmann::json lint = nullptr;
+  if (summary.lint) {
+    lint = {{"errors", summary.lint->report.count(analyzers::Severity::Error)},
+            {"warnings", summary.lint->report.count(analyzers::Severity::Warning)},
+            {"notes", summary.lint->report.count(analyzers::Severity::Note)},
+            {"units_linted", summary.lint->units_linted},
+            {"units_cached", summary.lint->units_cached}};
+  }
+  return {{"ok", summary.config_ok && !diagnostics.has_errors() && lint_errors(summary) == 0},
+          {"lint", lint},
           {"functions", {{"built", summary.functions_built}, {"failed", summary.functions_failed}}},
           {"static_files", summary.static_files},
           {"steps", {{"compiled", steps.compiled}, {"compile_cached", steps.compile_hits}, {"linked", steps.linked},
@@ -54,6 +79,7 @@ int run_build(const BuildCommandOptions& options) {
   build.jobs = options.jobs;
   if (!options.target.empty()) build.target_override = options.target == "wasm" ? Target::Wasm : Target::Native;
   build.progress = options.json ? Progress::Style::Silent : Progress::style_for(stderr);
+  build.lint = !options.no_lint;
   SystemProcessRunner runner;
   Diagnostics diagnostics;
   auto start = std::chrono::steady_clock::now();
@@ -61,8 +87,9 @@ int run_build(const BuildCommandOptions& options) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (options.json) {
     std::cout << json_report(summary, diagnostics, seconds).dump(2) << "\n";
-    return summary.config_ok && !diagnostics.has_errors() ? k_exit_ok : k_exit_failed;
+    return summary.config_ok && !diagnostics.has_errors() && lint_errors(summary) == 0 ? k_exit_ok : k_exit_failed;
   }
+  print_lint(summary);
   print_diagnostics(diagnostics, std::cerr);
   // --explain: why each file of each bundle is there, read back from the bundles.
   if (options.explain && summary.config_ok) std::cout << explain_output(summary.output_dir);
@@ -73,7 +100,13 @@ int run_build(const BuildCommandOptions& options) {
   std::cerr << "sls: " << summary.functions_built << " function(s) built, " << summary.functions_failed
             << " failed, " << summary.static_files << " static file(s) -> " << summary.output_dir.string() << "\n"
             << "sls: " << describe_steps(summary.steps) << " in " << std::fixed << std::setprecision(2) << seconds << " s\n";
-  return diagnostics.has_errors() ? k_exit_failed : k_exit_ok;
+  if (summary.lint) {
+    std::cerr << "sls: lint: " << lint_errors(summary) << " error(s), "
+              << summary.lint->report.count(analyzers::Severity::Warning) << " warning(s)"
+              << (lint_errors(summary) ? " (errors fail the build; fix them, suppress with // NOLINT(rule), or pass --no-lint)" : "")
+              << "\n";
+  }
+  return diagnostics.has_errors() || lint_errors(summary) > 0 ? k_exit_failed : k_exit_ok;
 }
 
 }  // namespace
@@ -86,6 +119,7 @@ void add_build_command(CLI::App& app) {
       ->check(CLI::IsMember({"native", "wasm"}));
   command->add_option("-j,--jobs", options->jobs, "How many steps run at once (default: the number of cores)")
       ->check(CLI::PositiveNumber);
+  command->add_flag("--no-lint", options->no_lint, "Skip the analyzers (lint errors then do not fail the build)");
   command->add_flag("--json", options->json, "Print a machine-readable report (steps, diagnostics) on stdout");
   command->add_flag("--explain", options->explain, "Print why each file of each bundle is there");
   command->footer("Examples:\n  sls build\n  sls build examples/quickstart -j 2\n  sls build --target wasm");
