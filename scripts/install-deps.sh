@@ -24,6 +24,9 @@ for package in "${packages[@]}"; do
   [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
 
+# Debian's nodejs has no npm (NodeSource's does); the SARIF validation test needs it.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
 if ((${#missing[@]} == 0)); then
   exit 0
 fi
