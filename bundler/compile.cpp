@@ -5,6 +5,7 @@
 
 #include "bundler/wasm_checks.hpp"
 #include "bundler/wasm_limits.hpp"
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/cache_dir.hpp"
@@ -308,15 +309,31 @@ std::vector<BuiltFunction> compile_functions(const CompileContext& context,
   return built;
 }
 
+// The compiler binary as the file system sees it: resolved path, size, mtime, inode.
+std::string compiler_stat(const std::string& compiler) {
+  auto path = find_on_path(compiler);
+  std::error_code ec;
+  fs::path resolved = path ? fs::canonical(*path, ec) : fs::path();
+  struct stat info {};
+  if (resolved.empty() || ::stat(resolved.c_str(), &info) != 0) return "";
+  return resolved.string() + " " + std::to_string(info.st_size) + " " + std::to_string(info.st_mtim.tv_sec) + "." +
+         std::to_string(info.st_mtim.tv_nsec) + " " + std::to_string(info.st_ino);
+}
+
 std::string compiler_identity(ProcessRunner& runner, const Toolchain& toolchain) {
-  // Asked once per process: the answer cannot change during a build.
+  // Asked once per process, and remembered across runs while the compiler
+  // binary is the same file: running `clang --version` costs a process start.
   static std::mutex mutex;
   static std::map<std::string, std::string> known;
   std::lock_guard lock(mutex);
   auto found = known.find(toolchain.cxx);
   if (found != known.end()) return found->second;
+  std::string stat_line = compiler_stat(toolchain.cxx);
+  fs::path memo = user_cache_dir() / "compilers" / combine_keys({toolchain.cxx, stat_line});
+  if (auto remembered = read_file(memo); remembered && !stat_line.empty()) return known[toolchain.cxx] = *remembered;
   auto result = runner.run({{toolchain.cxx, "--version"}, std::nullopt, {}, {}});
   std::string identity = result && result->exit_code == 0 ? result->stdout_data : toolchain.cxx;
+  if (result && result->exit_code == 0 && !stat_line.empty()) write_file_atomically(memo, identity, fs::perms(0644));
   return known[toolchain.cxx] = identity;
 }
 
