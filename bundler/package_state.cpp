@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bundler/zip_writer.hpp"
 #include "cache/step_cache.hpp"
 #include "core/file_system.hpp"
 
@@ -41,7 +42,7 @@ void PackageState::save() const {
 }
 
 std::string package_key(const std::string& metadata_text, std::int64_t timestamp) {
-  return combine_keys({"package", metadata_text, std::to_string(timestamp)});
+  return combine_keys({"package", k_zip_format, metadata_text, std::to_string(timestamp)});
 }
 
 }  // namespace sls

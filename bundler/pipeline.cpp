@@ -16,6 +16,7 @@
 #include "core/cache_dir.hpp"
 #include "core/file_system.hpp"
 #include "core/install_layout.hpp"
+#include "core/parallel.hpp"
 #include "core/sha256.hpp"
 
 namespace sls {
@@ -221,19 +222,24 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   TreeShaker tree_shaker(layout, diagnostics);
   if (summary.lint) tree_shaker.set_traced_assets(summary.lint->assets);
   PackageState packages(state_dir_for(layout.root) / "build" / "packages.json");
-  for (const PlannedFunction& planned : plan) {
+  // Bundles are independent: compress them on every core, then list them in plan order.
+  manifest.functions.resize(plan.size());
+  parallel_for(plan.size(), options.jobs, [&](std::size_t i) {
+    const PlannedFunction& planned = plan[i];
     std::optional<fs::path> artifact = artifact_of(built, planned.metadata.function);
     // wasm: a prebuilt api/x.wasm is validated and packaged byte for byte.
     if (planned.source->kind == FunctionKind::PrebuiltWasm)
       artifact = check_prebuilt_module(layout.root, *planned.source, diagnostics);
-    manifest.functions.push_back(
-        package_function(planned, artifact, tree_shaker, packages, *output, {counters, progress}, diagnostics));
-    ++(manifest.functions.back().status == FunctionStatus::Built ? summary.functions_built : summary.functions_failed);
-    if (summary.lint) {
-      FunctionLintCounts counts = summary.lint->counts[planned.metadata.function];
-      manifest.functions.back().lint_warnings = counts.warnings;
-      manifest.functions.back().lint_errors = counts.errors;
-    }
+    manifest.functions[i] =
+        package_function(planned, artifact, tree_shaker, packages, *output, {counters, progress}, diagnostics);
+  });
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    ManifestFunction& entry = manifest.functions[i];
+    ++(entry.status == FunctionStatus::Built ? summary.functions_built : summary.functions_failed);
+    if (!summary.lint) continue;
+    FunctionLintCounts counts = summary.lint->counts[plan[i].metadata.function];
+    entry.lint_warnings = counts.warnings;
+    entry.lint_errors = counts.errors;
   }
   summary.static_files = manifest.static_files.size();
   // wasm: spin.toml, so Spin can serve the wasm functions as they are.

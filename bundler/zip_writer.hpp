@@ -20,6 +20,10 @@ struct ZipEntry {
   bool executable = false;  // stored as 0755, else 0644
 };
 
+// Names how write_zip lays out and compresses entries; part of every
+// package key, so a change here never reuses zips written the old way.
+inline constexpr const char* k_zip_format = "sls-zip-1:deflate-6";
+
 // 1980-01-01T00:00:00Z, the earliest time a zip can record.
 inline constexpr std::time_t k_zip_epoch = 315532800;
 
