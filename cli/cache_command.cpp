@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "bundler/budgets.hpp"
 #include "cache/content_store.hpp"
 #include "cli/commands.hpp"
 #include "core/cache_dir.hpp"
@@ -13,25 +14,12 @@ struct CachePruneOptions {
   std::string max_size;
 };
 
-std::string human_bytes(std::uint64_t bytes) {
-  const char* units[] = {"B", "KiB", "MiB", "GiB"};
-  double value = static_cast<double>(bytes);
-  int unit = 0;
-  while (value >= 1024 && unit < 3) {
-    value /= 1024;
-    ++unit;
-  }
-  char text[32];
-  std::snprintf(text, sizeof text, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
-  return text;
-}
-
 int run_stats() {
   ContentStore store(user_cache_dir() / "store");
   StoreStats stats = store.stats();
   std::cout << "cache:   " << store.root().string() << "\n"
             << "entries: " << stats.entries << "\n"
-            << "size:    " << human_bytes(stats.bytes) << " (limit " << human_bytes(configured_cache_limit())
+            << "size:    " << human_size(stats.bytes) << " (limit " << human_size(configured_cache_limit())
             << ", set with SLS_CACHE_MAX_SIZE)\n";
   return k_exit_ok;
 }
@@ -42,7 +30,7 @@ int run_prune(const CachePruneOptions& options) {
   StoreStats before = store.stats();
   StoreStats after = store.prune(configured_cache_limit());
   std::cout << "pruned " << (before.entries - after.entries) << " of " << before.entries << " entries; "
-            << human_bytes(after.bytes) << " kept in " << store.root().string() << "\n";
+            << human_size(after.bytes) << " kept in " << store.root().string() << "\n";
   return k_exit_ok;
 }
 
