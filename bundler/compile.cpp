@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "bundler/link_report.hpp"
 #include "bundler/wasm_checks.hpp"
 #include "bundler/wasm_limits.hpp"
 #include <sys/stat.h>
@@ -256,6 +257,22 @@ bool link_function(const CompileContext& context, const FunctionBuildRequest& re
          finish_linked_module(output, context.optimize, context.runner, context.diagnostics, {function.entry, 0, 0});
 }
 
+// The linker's --why-extract report (which lib/ members it took) travels with
+// the executable through the store, so a restored executable is described
+// exactly like a freshly linked one and never by a stale report left beside it.
+std::string link_report_key(const std::string& link_key) { return combine_keys({"why-extract", link_key}); }
+
+void keep_link_report(const CompileContext& context, const std::string& link_key, const fs::path& output) {
+  if (auto report = read_file(why_extract_path(output))) context.store.put(link_report_key(link_key), *report);
+}
+
+void restore_link_report(const CompileContext& context, const std::string& link_key, const fs::path& output) {
+  std::error_code ec;
+  fs::remove(why_extract_path(output), ec);
+  if (auto report = context.store.get(link_report_key(link_key)))
+    write_file_atomically(why_extract_path(output), *report, fs::perms(0644));
+}
+
 BuiltFunction build_function(const CompileContext& context, const FunctionBuildRequest& request, TargetSupport& support) {
   const FunctionSource& function = *request.function;
   BuiltFunction built{function.name, request.target, std::nullopt, {}};
@@ -278,8 +295,11 @@ BuiltFunction build_function(const CompileContext& context, const FunctionBuildR
   if (!in_place && context.store.contains(key) && materialize(context.store, key, output, fs::perms(0755))) {
     ++context.counters.link_hits;
     context.progress.skipped();
+    restore_link_report(context, key, output);
   } else if (!in_place) {
     auto bytes = link_function(context, request, units, support, output) ? read_file(output) : Expected<std::string>(make_error(""));
+    // The report first: a concurrent build that finds the executable must also find its report.
+    if (bytes) keep_link_report(context, key, output);
     if (!bytes || !context.store.put(key, *bytes)) return built;
   } else {
     ++context.counters.link_hits;

@@ -29,16 +29,12 @@ void TreeShaker::set_traced_assets(std::map<std::string, std::vector<AssetRefere
 
 namespace {
 
-// The linker's report for this executable. An executable taken from the build
-// cache was not linked here and has no report beside it, so reports are also
-// kept in the user cache under the executable's sha256: the same executable
-// then always gets the same reason, which keeps sls.json deterministic.
-std::optional<std::string> link_report_for(const fs::path& artifact, const std::string& bytes) {
-  fs::path kept = user_cache_dir() / "link-reports" / sha256_hex(bytes);
-  if (auto report = read_file(kept)) return *report;
+// The linker's report for this executable: the compile stage keeps it beside
+// the artifact, restored from the build cache together with a cached
+// executable (compile.cpp), so it always belongs to these bytes.
+std::optional<std::string> link_report_for(const fs::path& artifact, const std::string&) {
   auto report = read_file(why_extract_path(artifact));
   if (!report) return std::nullopt;
-  (void)write_file_atomically(kept, *report, fs::perms(0644));  // best effort: only a cache
   return *report;
 }
 
