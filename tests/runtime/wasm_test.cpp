@@ -23,7 +23,7 @@ TEST(WasmTest, EchoLinksToAWasmModule) {
 TEST(WasmTest, WagiAnswerMatchesNativeCgi) {
   // Given the same CGI environment and body, we should get byte-identical output from the wasm
   // module under Node and from the native bootstrap.
-  if (!on_path("node")) GTEST_SKIP() << "node is not on PATH";
+  ASSERT_TRUE(on_path("node")) << "node is a test dependency (scripts/install-deps.sh installs nodejs)";
   const auto wasm = BuiltFunctions::get(Target::wasm, "echo.cpp");
   const auto native = BuiltFunctions::get(Target::native, "echo.cpp");
   ASSERT_TRUE(wasm.ok) << wasm.log;
@@ -38,7 +38,7 @@ TEST(WasmTest, WagiAnswerMatchesNativeCgi) {
 TEST(WasmTest, WagiPathFallsBackToArgvZero) {
   // Given no PATH_INFO, X_RAW_PATH_INFO or SCRIPT_NAME, we should take the path from argv[0] as
   // WAGI passes it, and match the route on it.
-  if (!on_path("node")) GTEST_SKIP() << "node is not on PATH";
+  ASSERT_TRUE(on_path("node")) << "node is a test dependency (scripts/install-deps.sh installs nodejs)";
   const auto wasm = BuiltFunctions::get(Target::wasm, "echo.cpp");
   ASSERT_TRUE(wasm.ok) << wasm.log;
   const auto result = run_cgi_wasm(wasm, {{"REQUEST_METHOD", "GET"}}, "", "/api/users/31");
@@ -48,7 +48,7 @@ TEST(WasmTest, WagiPathFallsBackToArgvZero) {
 
 TEST(WasmTest, MissingHandlerIsA500) {
   // Given a wasm function without SLS_HANDLER, we should still exit 0 with status 500.
-  if (!on_path("node")) GTEST_SKIP() << "node is not on PATH";
+  ASSERT_TRUE(on_path("node")) << "node is a test dependency (scripts/install-deps.sh installs nodejs)";
   const auto wasm = BuiltFunctions::get(Target::wasm, "no_handler.cpp");
   ASSERT_TRUE(wasm.ok) << wasm.log;
   const auto result = run_cgi_wasm(wasm, {{"REQUEST_METHOD", "GET"}}, "", "/");

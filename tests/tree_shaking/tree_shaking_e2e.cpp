@@ -41,10 +41,4 @@ fs::path extract(const fs::path& zip) {
   return dir;
 }
 
-bool has_lint_pass() {
-  // An sls without the command prints the top-level help instead, which does not say "sls lint".
-  SlsRun help = run_sls({"lint", "--help"});
-  return help.exit_code == 0 && help.out.find("sls lint") != std::string::npos;
-}
-
 }  // namespace sls::e2e

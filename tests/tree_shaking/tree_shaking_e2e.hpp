@@ -31,9 +31,4 @@ std::string bundle_file(const fs::path& zip, const std::string& path);
 // A fresh folder holding the bundle's files.
 fs::path extract(const fs::path& zip);
 
-// True when this sls has the analyzers that trace data paths (`sls lint` exists).
-// Once they exist, `sls build` must hand their traced paths to the bundler
-// (TreeShaker::set_traced_assets), and the traced-file tests hold it to that.
-bool has_lint_pass();
-
 }  // namespace sls::e2e
