@@ -171,13 +171,21 @@ void compile_unit(const CompileContext& context, const UnitOptions& options, Com
   if (!unit.key) context.diagnostics.error({unit.source, 0, 0}, "cannot store the object of " + unit.source + " in the cache");
 }
 
+// A file in .sls/build carries a "FILE.key" stamp naming the store entry it holds.
+bool holds_entry(const fs::path& file, const std::string& key) {
+  auto stamp = read_file(file.string() + ".key");
+  std::error_code ec;
+  return stamp && *stamp == key && fs::is_regular_file(file, ec);
+}
+
+Status stamp_entry(const fs::path& file, const std::string& key) {
+  return write_file_atomically(file.string() + ".key", key, fs::perms(0644));
+}
+
 // Objects from cache hits exist only in the store until a link needs them.
 bool ensure_object(const CompileContext& context, const CompiledUnit& unit) {
-  auto stamp = read_file(unit.object.string() + ".key");
-  std::error_code ec;
-  if (stamp && *stamp == *unit.key && fs::is_regular_file(unit.object, ec)) return true;
-  return materialize(context.store, *unit.key, unit.object, fs::perms(0644)) &&
-         write_file_atomically(unit.object.string() + ".key", *unit.key, fs::perms(0644));
+  if (holds_entry(unit.object, *unit.key)) return true;
+  return materialize(context.store, *unit.key, unit.object, fs::perms(0644)) && stamp_entry(unit.object, *unit.key);
 }
 
 void prepare_lib(const CompileContext& context, Target target, TargetSupport& support) {
@@ -289,9 +297,7 @@ BuiltFunction build_function(const CompileContext& context, const FunctionBuildR
   if (!compiled || !support.glue_ok) return built;
   std::string key = link_key(context, request, units, support);
   fs::path output = target_dir(context, request.target) / "out" / function.name / artifact_name(request.target);
-  auto stamp = read_file(output.string() + ".key");
-  std::error_code ec;
-  bool in_place = stamp && *stamp == key && fs::is_regular_file(output, ec);
+  bool in_place = holds_entry(output, key);
   if (!in_place && context.store.contains(key) && materialize(context.store, key, output, fs::perms(0755))) {
     ++context.counters.link_hits;
     context.progress.skipped();
@@ -305,7 +311,7 @@ BuiltFunction build_function(const CompileContext& context, const FunctionBuildR
     ++context.counters.link_hits;
     context.progress.skipped();
   }
-  if (!write_file_atomically(output.string() + ".key", key, fs::perms(0644))) return built;
+  if (!stamp_entry(output, key)) return built;
   built.artifact = output;
   built.artifact_key = key;
   return built;

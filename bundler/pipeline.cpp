@@ -199,11 +199,12 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   // Editors: compile_commands.json with exactly these flags (only rewritten when it changes).
   update_compile_commands(layout, plan, toolchain, *config, options.target_override, diagnostics);
   ContentStore store(user_cache_dir() / "store");
-  FileHasher hasher(state_dir_for(layout.root) / "build" / "file-hashes");
+  const fs::path work_dir = state_dir_for(layout.root) / "build";
+  FileHasher hasher(work_dir / "file-hashes");
   CompileCounters counters;
   Progress progress(options.progress);
   progress.add_total(step_count(plan));
-  CompileContext compile{layout, toolchain, runner,  diagnostics, state_dir_for(layout.root) / "build", config->optimize,
+  CompileContext compile{layout, toolchain, runner,  diagnostics, work_dir, config->optimize,
                          options.jobs, store, hasher, counters, progress};
   std::vector<BuiltFunction> built = compile_functions(compile, compile_requests(plan));
   hasher.save();
@@ -221,7 +222,7 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   Manifest manifest{config->name, config->regions, {}, stage_static_files(layout, *output, diagnostics)};
   TreeShaker tree_shaker(layout, diagnostics);
   if (summary.lint) tree_shaker.set_traced_assets(summary.lint->assets);
-  PackageState packages(state_dir_for(layout.root) / "build" / "packages.json");
+  PackageState packages(work_dir / "packages.json");
   // Bundles are independent: compress them on every core, then list them in plan order.
   manifest.functions.resize(plan.size());
   parallel_for(plan.size(), options.jobs, [&](std::size_t i) {

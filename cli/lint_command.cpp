@@ -13,6 +13,7 @@
 #include "analyzers/lint.hpp"
 #include "analyzers/rule_registry.hpp"
 #include "bundler/compdb.hpp"
+#include "bundler/lint_pass.hpp"
 #include "bundler/plan.hpp"
 #include "bundler/scan.hpp"
 #include "bundler/toolchain.hpp"
@@ -140,21 +141,13 @@ std::vector<ProjectJobs> collect_jobs(const std::vector<std::string>& paths, Dia
   return projects;
 }
 
-// sls.toml's [lint] first, the command line after it (last one wins).
+// sls.toml's [lint] first (as `sls build` reads it), the command line after it (last one wins).
 lint::LintOptions lint_options_for(const ProjectConfig& config, const LintCommandOptions& options,
                                    const std::vector<std::pair<std::string, lint::Severity>>& cli_overrides,
                                    Diagnostics& diagnostics) {
-  lint::LintOptions lint_options;
-  lint_options.profile = options.profile.empty() ? config.lint.profile : options.profile;
+  lint::LintOptions lint_options = lint_options_from_config(config.lint, diagnostics);
+  if (!options.profile.empty()) lint_options.profile = options.profile;
   lint_options.report_unused_suppressions = options.report_unused_suppressions;
-  for (const RuleSeveritySetting& setting : config.lint.severity) {
-    auto parsed = parse_rule_severity(setting.rule + "=" + setting.severity);
-    if (!parsed) {
-      diagnostics.error(setting.location, parsed.error().message);
-      continue;
-    }
-    lint_options.severity_overrides.push_back(*parsed);
-  }
   for (const auto& override_pair : cli_overrides) lint_options.severity_overrides.push_back(override_pair);
   return lint_options;
 }
