@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "bundler/zip_writer.hpp"
+#include "core/file_system.hpp"
 #include "core/sha256.hpp"
 
 namespace sls {
@@ -21,12 +22,20 @@ nlohmann::json file_list(std::vector<const BundleFile*> files) {
   for (const BundleFile* file : files) {
     nlohmann::json entry = {{"path", file->path},
                             {"mode", file->executable ? "0755" : "0644"},
-                            {"size", file->data.size()},
-                            {"sha256", sha256_hex(file->data)}};
+                            {"size", size_of(*file)},
+                            {"sha256", file->source.empty() ? sha256_hex(file->data) : file->sha256}};
     if (!file->reason.empty()) entry["reason"] = file->reason;
     list.push_back(std::move(entry));
   }
   return list;
+}
+
+// The bytes of a file described by its digest; an error if it changed since.
+Expected<std::string> load_described(const BundleFile& file) {
+  auto bytes = read_file(file.source);
+  if (bytes && (bytes->size() != file.size || sha256_hex(*bytes) != file.sha256))
+    return make_error(file.source.string() + " changed while the bundle was being made; build again");
+  return bytes;
 }
 
 nlohmann::json env_object(const std::vector<std::pair<std::string, std::string>>& env) {
@@ -36,6 +45,13 @@ nlohmann::json env_object(const std::vector<std::pair<std::string, std::string>>
 }
 
 }  // namespace
+
+BundleFile file_on_disk(std::string path, const fs::path& source, const FileDigest& digest, bool executable,
+                        std::string reason) {
+  return {std::move(path), {}, executable, std::move(reason), source, digest.size, digest.hash};
+}
+
+std::uint64_t size_of(const BundleFile& file) { return file.source.empty() ? file.data.size() : file.size; }
 
 std::string render_bundle_metadata(const BundleMetadata& metadata, const std::vector<BundleFile>& files) {
   std::vector<const BundleFile*> pointers;
@@ -65,7 +81,14 @@ Expected<std::string> make_bundle(const BundleMetadata& metadata, std::vector<Bu
 
 Expected<std::string> make_bundle_with(std::string manifest, std::vector<BundleFile> files, std::time_t timestamp) {
   std::vector<ZipEntry> entries;
-  for (BundleFile& file : files) entries.push_back({std::move(file.path), std::move(file.data), file.executable});
+  for (BundleFile& file : files) {
+    if (!file.source.empty()) {
+      auto bytes = load_described(file);
+      if (!bytes) return bytes;
+      file.data = std::move(*bytes);
+    }
+    entries.push_back({std::move(file.path), std::move(file.data), file.executable});
+  }
   entries.push_back({k_bundle_metadata_file, std::move(manifest), false});
   return write_zip(std::move(entries), timestamp);
 }

@@ -3,12 +3,15 @@
 // executable (or module), its data, and sls.json: the runtime reference and
 // the size and sha256 of every other file (docs/bundle-format.md).
 
+#include <cstdint>
 #include <ctime>
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "config/project_config.hpp"
+#include "cache/file_hasher.hpp"
 #include "core/expected.hpp"
 
 namespace sls {
@@ -29,10 +32,22 @@ struct BundleMetadata {
 
 struct BundleFile {
   std::string path;  // inside the bundle
-  std::string data;
+  std::string data;  // the bytes, unless `source` names the file they are read from
   bool executable = false;
   std::string reason = {};  // why it is in the bundle (sls.json "reason"; sls inspect --why)
+  // A file on disk is described by its size and sha256 (remembered across
+  // builds, see FileHasher) and only read when a zip is actually made, so
+  // deciding that an earlier zip can be reused reads no executable.
+  std::filesystem::path source = {};
+  std::uint64_t size = 0;
+  std::string sha256 = {};
 };
+
+// A bundle file whose bytes stay in `source` until the zip is written.
+BundleFile file_on_disk(std::string path, const std::filesystem::path& source, const FileDigest& digest,
+                        bool executable, std::string reason);
+
+std::uint64_t size_of(const BundleFile& file);
 
 // "provided.al2023" for native, "wasi-preview1" for wasm.
 std::string runtime_for(Target target);

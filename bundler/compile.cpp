@@ -297,21 +297,20 @@ BuiltFunction build_function(const CompileContext& context, const FunctionBuildR
   if (!compiled || !support.glue_ok) return built;
   std::string key = link_key(context, request, units, support);
   fs::path output = target_dir(context, request.target) / "out" / function.name / artifact_name(request.target);
-  bool in_place = holds_entry(output, key);
-  if (!in_place && context.store.contains(key) && materialize(context.store, key, output, fs::perms(0755))) {
+  if (holds_entry(output, key)) {
+    ++context.counters.link_hits;
+    context.progress.skipped();
+  } else if (context.store.contains(key) && materialize(context.store, key, output, fs::perms(0755))) {
     ++context.counters.link_hits;
     context.progress.skipped();
     restore_link_report(context, key, output);
-  } else if (!in_place) {
+    if (!stamp_entry(output, key)) return built;
+  } else {
     auto bytes = link_function(context, request, units, support, output) ? read_file(output) : Expected<std::string>(make_error(""));
     // The report first: a concurrent build that finds the executable must also find its report.
     if (bytes) keep_link_report(context, key, output);
-    if (!bytes || !context.store.put(key, *bytes)) return built;
-  } else {
-    ++context.counters.link_hits;
-    context.progress.skipped();
+    if (!bytes || !context.store.put(key, *bytes) || !stamp_entry(output, key)) return built;
   }
-  if (!stamp_entry(output, key)) return built;
   built.artifact = output;
   built.artifact_key = key;
   return built;

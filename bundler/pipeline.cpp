@@ -84,18 +84,18 @@ struct PackageSteps {
 };
 
 ManifestFunction package_function(const PlannedFunction& planned, const std::optional<fs::path>& artifact,
-                                  TreeShaker& tree_shaker, PackageState& packages, StagedOutput& output,
-                                  PackageSteps steps, Diagnostics& diagnostics) {
+                                  TreeShaker& tree_shaker, FileHasher& hasher, PackageState& packages,
+                                  StagedOutput& output, PackageSteps steps, Diagnostics& diagnostics) {
   ManifestFunction entry = manifest_entry(planned);
   std::string bundle_path = bundle_path_for(planned.metadata.function);
   std::optional<std::string> zip;
   std::string key;  // of the bundle being made, for PackageState
   if (artifact) {
-    auto bytes = read_file(*artifact);
+    auto digest = hasher.digest(*artifact);
     std::vector<BundleFile> files;
-    if (bytes) files.push_back({entry_file_for(planned.metadata.target), std::move(*bytes), true});
+    if (digest) files.push_back(file_on_disk(entry_file_for(planned.metadata.target), *artifact, *digest, true, ""));
     // Tree-shaking: lib/ and data files, each with the reason it is there.
-    bool shaken = bytes && tree_shaker.add_files(planned, *artifact, files);
+    bool shaken = digest && tree_shaker.add_files(planned, *artifact, files);
     std::vector<SizedFile> sizes = sized_files(files);
     std::time_t timestamp = zip_timestamp_from_environment();
     std::string metadata_text = shaken ? render_bundle_metadata(planned.metadata, files) : "";
@@ -111,7 +111,7 @@ ManifestFunction package_function(const PlannedFunction& planned, const std::opt
     ++steps.counters.packaged;
     steps.progress.started("package", entry.name);
     auto made = shaken ? make_bundle_with(metadata_text, std::move(files), timestamp)
-                       : Expected<std::string>(bytes ? make_error("see the errors above") : bytes.error());
+                       : Expected<std::string>(make_error(digest ? "see the errors above" : "cannot read " + artifact->string()));
     // Budgets: AWS Lambda's quotas and max_size, checked on the finished zip.
     if (made && !tree_shaker.within_budget(planned, sizes, made->size())) made = Expected<std::string>(make_error("over its size budget"));
     if (made && output.write_file(bundle_path, *made, fs::perms(0644))) zip = std::move(*made);
@@ -207,7 +207,6 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   CompileContext compile{layout, toolchain, runner,  diagnostics, work_dir, config->optimize,
                          options.jobs, store, hasher, counters, progress};
   std::vector<BuiltFunction> built = compile_functions(compile, compile_requests(plan));
-  hasher.save();
 
   // 5. Lint every unit that compiled (cached per unit); traced paths feed tree-shaking.
   if (options.lint) summary.lint = run_lint_pass(compile, plan, built, lint_options);
@@ -220,7 +219,7 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
     return summary;
   }
   Manifest manifest{config->name, config->regions, {}, stage_static_files(layout, *output, diagnostics)};
-  TreeShaker tree_shaker(layout, diagnostics);
+  TreeShaker tree_shaker(layout, hasher, diagnostics);
   if (summary.lint) tree_shaker.set_traced_assets(summary.lint->assets);
   PackageState packages(work_dir / "packages.json");
   // Bundles are independent: compress them on every core, then list them in plan order.
@@ -232,8 +231,9 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
     if (planned.source->kind == FunctionKind::PrebuiltWasm)
       artifact = check_prebuilt_module(layout.root, *planned.source, diagnostics);
     manifest.functions[i] =
-        package_function(planned, artifact, tree_shaker, packages, *output, {counters, progress}, diagnostics);
+        package_function(planned, artifact, tree_shaker, hasher, packages, *output, {counters, progress}, diagnostics);
   });
+  hasher.save();
   for (std::size_t i = 0; i < plan.size(); ++i) {
     ManifestFunction& entry = manifest.functions[i];
     ++(entry.status == FunctionStatus::Built ? summary.functions_built : summary.functions_failed);

@@ -27,25 +27,14 @@ void TreeShaker::set_traced_assets(std::map<std::string, std::vector<AssetRefere
   m_traced = std::move(by_function);
 }
 
-namespace {
-
-// The linker's report for this executable: the compile stage keeps it beside
-// the artifact, restored from the build cache together with a cached
-// executable (compile.cpp), so it always belongs to these bytes.
-std::optional<std::string> link_report_for(const fs::path& artifact, const std::string&) {
-  auto report = read_file(why_extract_path(artifact));
-  if (!report) return std::nullopt;
-  return *report;
-}
-
-}  // namespace
-
-std::string TreeShaker::entry_reason(const PlannedFunction& planned, const fs::path& artifact,
-                                     const std::string& bytes) const {
+std::string TreeShaker::entry_reason(const PlannedFunction& planned, const fs::path& artifact) const {
   const FunctionSource& source = *planned.source;
   if (source.kind == FunctionKind::PrebuiltWasm) return "the prebuilt module " + source.entry;
   std::string reason = "the function's executable, built from " + join(source.sources);
-  auto report = link_report_for(artifact, bytes);
+  // The linker's report for this executable: the compile stage keeps it beside
+  // the artifact, restored from the build cache together with a cached
+  // executable (compile.cpp), so it always belongs to these bytes.
+  auto report = read_file(why_extract_path(artifact));
   if (!report) return reason;
   std::vector<std::string> members = lib_members_from_report(*report, m_layout.lib_sources);
   return reason + (members.empty() ? "; no lib/ code linked" : "; lib/ code linked: " + join(members));
@@ -58,13 +47,14 @@ bool TreeShaker::add_libraries(const PlannedFunction& planned, const fs::path& a
     m_diagnostics.error(where, "function '" + planned.metadata.function + "': " + problem.message, problem.hint);
   if (!closure.problems.empty()) return false;
   for (const BundledLibrary& library : closure.bundled) {
-    auto bytes = read_file(library.host_path);
-    if (!bytes) {
-      m_diagnostics.error(where, "cannot copy " + library.soname + ": " + bytes.error().message);
+    auto digest = m_hasher.digest(library.host_path);
+    if (!digest) {
+      m_diagnostics.error(where, "cannot copy " + library.soname + ": cannot read " + library.host_path.string());
       return false;
     }
-    files.push_back({"lib/" + library.soname, std::move(*bytes), false,
-                     "shared library needed by " + library.needed_by + " (not in " + runtime_profile_al2023().name + ")"});
+    files.push_back(file_on_disk("lib/" + library.soname, library.host_path, *digest, false,
+                                 "shared library needed by " + library.needed_by + " (not in " +
+                                     runtime_profile_al2023().name + ")"));
   }
   return true;
 }
@@ -83,19 +73,20 @@ bool TreeShaker::add_data_files(const PlannedFunction& planned, std::vector<Bund
       ok = false;
       continue;
     }
-    auto bytes = read_file(m_layout.root / file.path);
-    if (!bytes) {
-      m_diagnostics.error({file.path, 0, 0}, "cannot read data file: " + bytes.error().message);
+    fs::path source = m_layout.root / file.path;
+    auto digest = m_hasher.digest(source);
+    if (!digest) {
+      m_diagnostics.error({file.path, 0, 0}, "cannot read data file");
       ok = false;
       continue;
     }
-    files.push_back({file.path, std::move(*bytes), false, std::move(file.reason)});
+    files.push_back(file_on_disk(file.path, source, *digest, false, std::move(file.reason)));
   }
   return ok;
 }
 
 bool TreeShaker::add_files(const PlannedFunction& planned, const fs::path& artifact, std::vector<BundleFile>& files) {
-  if (!files.empty()) files.front().reason = entry_reason(planned, artifact, files.front().data);
+  if (!files.empty()) files.front().reason = entry_reason(planned, artifact);
   bool ok = planned.metadata.target != Target::Native || add_libraries(planned, artifact, files);
   return add_data_files(planned, files) && ok;
 }
@@ -113,7 +104,7 @@ bool TreeShaker::within_budget(const PlannedFunction& planned, const std::vector
 
 std::vector<SizedFile> sized_files(const std::vector<BundleFile>& files) {
   std::vector<SizedFile> sizes;
-  for (const BundleFile& file : files) sizes.push_back({file.path, file.data.size()});
+  for (const BundleFile& file : files) sizes.push_back({file.path, size_of(file)});
   return sizes;
 }
 

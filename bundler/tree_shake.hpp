@@ -21,7 +21,9 @@ namespace sls {
 
 class TreeShaker {
 public:
-  TreeShaker(const ProjectLayout& layout, Diagnostics& diagnostics) : m_layout(layout), m_diagnostics(diagnostics) {}
+  // Data files and libraries are described through `hasher` (read only when a zip is made).
+  TreeShaker(const ProjectLayout& layout, FileHasher& hasher, Diagnostics& diagnostics)
+      : m_layout(layout), m_hasher(hasher), m_diagnostics(diagnostics) {}
 
   // The literal paths the analyzers traced, per function name (from the lint pass).
   void set_traced_assets(std::map<std::string, std::vector<AssetReference>> by_function);
@@ -35,12 +37,12 @@ public:
   bool within_budget(const PlannedFunction& planned, const std::vector<SizedFile>& files, std::uint64_t zipped_size);
 
 private:
-  std::string entry_reason(const PlannedFunction& planned, const std::filesystem::path& artifact,
-                           const std::string& bytes) const;
+  std::string entry_reason(const PlannedFunction& planned, const std::filesystem::path& artifact) const;
   bool add_libraries(const PlannedFunction& planned, const std::filesystem::path& artifact, std::vector<BundleFile>& files);
   bool add_data_files(const PlannedFunction& planned, std::vector<BundleFile>& files);
 
   const ProjectLayout& m_layout;
+  FileHasher& m_hasher;
   Diagnostics& m_diagnostics;
   std::map<std::string, std::vector<AssetReference>> m_traced;
 };

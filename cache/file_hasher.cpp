@@ -34,25 +34,40 @@ FileHasher::FileHasher(fs::path state_file) : m_state_file(std::move(state_file)
 }
 
 std::optional<std::string> FileHasher::hash(const fs::path& path) {
+  auto found = digest(path);
+  if (!found) return std::nullopt;
+  return found->hash;
+}
+
+std::optional<FileDigest> FileHasher::digest(const fs::path& path) {
+  std::string key = path.string();
+  {
+    // Checked once per build: a header included by every function is stat'ed once, not once per function.
+    std::lock_guard lock(m_mutex);
+    auto found = m_entries.find(key);
+    if (found != m_entries.end() && found->second.checked) return FileDigest{found->second.hash, found->second.size};
+  }
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) return std::nullopt;
   Entry current{{}, static_cast<std::uint64_t>(info.st_size), info.st_mtim.tv_sec * 1000000000LL + info.st_mtim.tv_nsec,
-                static_cast<std::uint64_t>(info.st_ino)};
-  std::string key = path.string();
+                static_cast<std::uint64_t>(info.st_ino), true};
   {
     std::lock_guard lock(m_mutex);
     auto found = m_entries.find(key);
     if (found != m_entries.end() && found->second.size == current.size && found->second.mtime_ns == current.mtime_ns &&
-        found->second.inode == current.inode)
-      return found->second.hash;
+        found->second.inode == current.inode) {
+      found->second.checked = true;
+      return FileDigest{found->second.hash, found->second.size};
+    }
   }
   auto bytes = read_file(path);
   if (!bytes) return std::nullopt;
   current.hash = sha256_hex(*bytes);
+  current.size = bytes->size();
   std::lock_guard lock(m_mutex);
   ++m_files_read;
   m_entries[key] = current;
-  return current.hash;
+  return FileDigest{current.hash, current.size};
 }
 
 void FileHasher::save() const {

@@ -4,7 +4,9 @@
 // Only content decides whether a step reruns: a touched but unchanged file
 // is re-hashed once and hashes the same. A file modified within the clock
 // granularity of its last hash (a "racily clean" file, as git calls it) is
-// not remembered, so an edit right after a build is never missed.
+// not remembered, so an edit right after a build is never missed. Within one
+// build each file is stat'ed once (files sls itself writes are hashed only
+// after they are written).
 
 #include <cstdint>
 #include <filesystem>
@@ -15,6 +17,11 @@
 
 namespace sls {
 
+struct FileDigest {
+  std::string hash;  // sha256, hex
+  std::uint64_t size = 0;
+};
+
 class FileHasher {
 public:
   // Loads remembered hashes from `state_file` if it exists.
@@ -22,6 +29,8 @@ public:
 
   // sha256 of the file's bytes; nullopt when it cannot be read.
   std::optional<std::string> hash(const std::filesystem::path& path);
+  // sha256 and size of the file's bytes; nullopt when it cannot be read.
+  std::optional<FileDigest> digest(const std::filesystem::path& path);
 
   // Writes the remembered hashes back (atomically).
   void save() const;
@@ -34,6 +43,7 @@ private:
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
     std::uint64_t inode = 0;
+    bool checked = false;  // stat'ed during this build: trusted until the build ends
   };
   std::filesystem::path m_state_file;
   mutable std::mutex m_mutex;
