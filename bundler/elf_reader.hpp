@@ -1,6 +1,6 @@
 #pragma once
 // What the dynamic loader will ask of a native binary, read from the ELF file
-// itself (with LLVM's Object library, not by running ldd, so it works for a
+// itself (with elfutils' libelf, not by running ldd, so it works for a
 // target other than the host): the libraries it needs, where it looks for
 // them, and the glibc symbol versions it cannot start without.
 

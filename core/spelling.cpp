@@ -1,8 +1,29 @@
 #include "core/spelling.hpp"
 
-#include <llvm/ADT/StringRef.h>
+#include <algorithm>
+#include <numeric>
 
 namespace sls {
+namespace {
+
+// Levenshtein distance (insertions, deletions, replacements), one row at a
+// time: the words compared are config keys and rule names, a few dozen bytes.
+unsigned edit_distance(std::string_view from, std::string_view to) {
+  std::vector<unsigned> row(to.size() + 1);
+  std::iota(row.begin(), row.end(), 0u);
+  for (std::size_t i = 1; i <= from.size(); ++i) {
+    unsigned diagonal = row[0];  // row[i-1][j-1]
+    row[0] = static_cast<unsigned>(i);
+    for (std::size_t j = 1; j <= to.size(); ++j) {
+      unsigned above = row[j];  // row[i-1][j]
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (from[i - 1] == to[j - 1] ? 0u : 1u)});
+      diagonal = above;
+    }
+  }
+  return row[to.size()];
+}
+
+}  // namespace
 
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   // Allow about one edit per three characters: "regoins" -> "regions", but
@@ -10,8 +31,7 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   unsigned best_distance = std::max<unsigned>(2, static_cast<unsigned>(word.size() / 3)) + 1;
   std::optional<std::string> best;
   for (const std::string& candidate : candidates) {
-    unsigned distance = llvm::StringRef(word.data(), word.size())
-                            .edit_distance(candidate, /*AllowReplacements=*/true, best_distance);
+    unsigned distance = edit_distance(word, candidate);
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;
