@@ -2,6 +2,9 @@
 // AST traversal by a MatchFinder that carries every check's matchers. Then
 // suppressions, severities, sorting. Files that do not parse are reported and
 // the others still analysed.
+//
+// This file is the entry point of libsls-lint-engine.so (see lint_engine.hpp):
+// the sls executable reaches lint_in_process() through sls_lint_engine_v1().
 
 #include "analyzers/lint.hpp"
 
@@ -10,6 +13,7 @@
 
 #include "analyzers/check.hpp"
 #include "analyzers/check_registry.hpp"
+#include "analyzers/lint_engine.hpp"
 #include "analyzers/rule_registry.hpp"
 #include "analyzers/suppressions.hpp"
 #include "analyzers/tu_model.hpp"
@@ -193,12 +197,7 @@ void apply_severities(std::vector<Finding>& findings, const LintOptions& options
 
 }  // namespace
 
-unsigned LintReport::count(Severity severity) const {
-  return static_cast<unsigned>(std::count_if(findings.begin(), findings.end(),
-                                             [&](const Finding& finding) { return finding.severity == severity; }));
-}
-
-LintReport lint(const std::vector<LintJob>& jobs, const LintOptions& options) {
+LintReport lint_in_process(const std::vector<LintJob>& jobs, const LintOptions& options) {
   LintReport report;
   for (const auto& job : jobs) {
     UnitResult unit = lint_unit(job, options);
@@ -225,9 +224,13 @@ LintReport lint(const std::vector<LintJob>& jobs, const LintOptions& options) {
   return report;
 }
 
-int exit_status(const LintReport& report) {
-  if (!report.failures.empty()) return 2;
-  return report.count(Severity::Error) > 0 ? 1 : 0;
-}
-
 }  // namespace sls::analyzers
+
+extern "C" __attribute__((visibility("default"))) const sls::analyzers::LintEngine* sls_lint_engine_v1() {
+  static const sls::analyzers::LintEngine engine = [] {
+    auto described = sls::analyzers::expected_lint_engine(SLS_VERSION);
+    described.lint = &sls::analyzers::lint_in_process;
+    return described;
+  }();
+  return &engine;
+}

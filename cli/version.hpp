@@ -1,6 +1,7 @@
 #pragma once
 // What `sls --version` prints: sls itself and the libraries that decide its
-// behaviour (LLVM for the analyzers and hashing, libarchive for reading zips).
+// behaviour (LLVM for the analyzers, libarchive for reading zips). The LLVM
+// version comes from a header: sls itself does not link LLVM (the lint engine does).
 
 #include <string>
 

@@ -4,6 +4,7 @@
 // an installed tree both work, wherever they are.
 
 #include <filesystem>
+#include <string_view>
 
 #include "core/expected.hpp"
 
@@ -17,5 +18,10 @@ struct InstallLayout {
 
 // $SLS_SHARE_DIR, else <exe dir>/share/sls, else <exe dir>/../share/sls.
 Expected<InstallLayout> find_install_layout();
+
+// The private shared library `file_name` (the lint engine) that sls loads on
+// demand: $SLS_LINT_ENGINE (taken as is), else <exe dir>/lib/sls/<file_name>
+// (build tree), else <exe dir>/../lib/sls/<file_name> (installed).
+Expected<std::filesystem::path> find_lint_engine(std::string_view file_name);
 
 }  // namespace sls

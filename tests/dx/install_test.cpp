@@ -1,5 +1,5 @@
 // `cmake --install` into a temporary prefix: the installed sls finds its SDK,
-// glue and templates relative to itself, from any folder.
+// glue, templates and lint engine relative to itself, from any folder.
 
 #include <gtest/gtest.h>
 
@@ -30,7 +30,7 @@ TEST(InstallTest, InstalledSlsBuildsATemplateProjectFromAnotherFolder) {
   fs::path prefix = temp.path() / "prefix";
   ProcessResult install = run({cmake_binary().string(), "--install", build_dir().string(), "--prefix", prefix.string()});
   ASSERT_EQ(install.exit_code, 0) << install.stdout_data << install.stderr_data;
-  for (const char* file : {"bin/sls", "share/sls/sdk/include/sls/function.hpp", "share/sls/runtime/native/main.cpp",
+  for (const char* file : {"bin/sls", "lib/sls/libsls-lint-engine.so", "share/sls/sdk/include/sls/function.hpp", "share/sls/runtime/native/main.cpp",
                            "share/sls/templates/http-native/api/hello.cpp", "share/sls/templates/http-native/.sls-template"})
     EXPECT_TRUE(fs::exists(prefix / file)) << file;
 
@@ -43,6 +43,10 @@ TEST(InstallTest, InstalledSlsBuildsATemplateProjectFromAnotherFolder) {
   ASSERT_EQ(init.exit_code, 0) << init.stderr_data;
   ProcessResult build = run_with({sls, "build", "-j", "2"}, work / "app", env);
   ASSERT_EQ(build.exit_code, 0) << build.stderr_data;
+  // The lint engine is loaded from <prefix>/lib/sls, beside the installed sls.
+  ProcessResult lint = run_with({sls, "lint"}, work / "app", env);
+  EXPECT_LE(lint.exit_code, 1) << lint.stdout_data << lint.stderr_data;
+  EXPECT_EQ(lint.stderr_data.find("lint engine"), std::string::npos) << lint.stderr_data;
   ProcessResult invoke = run_with({sls, "invoke", "api/hello", "--path", "/api/hello?name=Ada"}, work / "app", env);
   EXPECT_NE(invoke.stdout_data.find("\n\nhello Ada"), std::string::npos) << invoke.stdout_data << invoke.stderr_data;
   auto compdb = read_file(work / "app/compile_commands.json");
