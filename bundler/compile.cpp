@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <thread>
 
 #include "bundler/link_report.hpp"
 #include "bundler/wasm_checks.hpp"
@@ -32,6 +33,7 @@ struct TargetSupport {
   std::string lib_key;  // of every lib object together
   std::once_flag archive_once;
   std::optional<fs::path> lib_archive;  // made only when a link needs it
+  fs::path prelude_pch;  // the precompiled prelude, on disk; empty when there is none
 };
 
 fs::path target_dir(const CompileContext& context, Target target) { return context.work_dir / to_string(target); }
@@ -182,6 +184,39 @@ Status stamp_entry(const fs::path& file, const std::string& key) {
   return write_file_atomically(file.string() + ".key", key, fs::perms(0644));
 }
 
+// The prelude (runtime/prelude/prelude.hpp) precompiled for this target and
+// these flags: a cached step like any compile, kept on disk for the compiles
+// and the lint that start from it. Without it functions compile as before.
+void prepare_prelude(const CompileContext& context, Target target, TargetSupport& support) {
+  fs::path header = context.toolchain.layout.runtime_dir() / "prelude" / "prelude.hpp";
+  fs::path pch = target_dir(context, target) / "prelude.pch";
+  std::error_code ec;
+  if (!fs::is_regular_file(header, ec)) return;
+  auto command = prelude_command(context.toolchain, unit_options(context, target, nullptr), header, pch);
+  CompileStepCache cache(cache_context(context));
+  auto key = cache.lookup(command, header.string(), pch);
+  if (!key) {
+    fs::create_directories(pch.parent_path(), ec);
+    ++context.counters.compiled;
+    auto result = context.runner.run({command, std::nullopt, {}, context.layout.root});
+    if (!result || result->exit_code != 0) {
+      context.diagnostics.warning({header.string(), 0, 0}, "the prelude did not precompile; functions are compiled without it",
+                                  result ? result->stderr_data : result.error().message);
+      return;
+    }
+    key = cache.record(command, header.string(), pch);
+  }
+  if (key && (holds_entry(pch, *key) || (materialize(context.store, *key, pch, fs::perms(0644)) && stamp_entry(pch, *key))))
+    support.prelude_pch = pch;
+}
+
+// The prelude a function's source starts from, if it can (see can_use_prelude).
+fs::path prelude_for(const CompileContext& context, const TargetSupport& support, const std::string& source) {
+  if (support.prelude_pch.empty()) return {};
+  auto text = read_file(context.layout.root / source);
+  return text && can_use_prelude(source, *text) ? support.prelude_pch : fs::path();
+}
+
 // Objects from cache hits exist only in the store until a link needs them.
 bool ensure_object(const CompileContext& context, const CompiledUnit& unit) {
   if (holds_entry(unit.object, *unit.key)) return true;
@@ -274,11 +309,34 @@ void keep_link_report(const CompileContext& context, const std::string& link_key
   if (auto report = read_file(why_extract_path(output))) context.store.put(link_report_key(link_key), *report);
 }
 
+// Replaced in one rename, so a concurrent build never reads half a report.
 void restore_link_report(const CompileContext& context, const std::string& link_key, const fs::path& output) {
   std::error_code ec;
-  fs::remove(why_extract_path(output), ec);
   if (auto report = context.store.get(link_report_key(link_key)))
     write_file_atomically(why_extract_path(output), *report, fs::perms(0644));
+  else
+    fs::remove(why_extract_path(output), ec);
+}
+
+// Links into private file names, then renames the report and the executable
+// into place: the linker writes its report in place, and a build running at
+// the same time must never read a half-written one.
+bool link_in_private(const CompileContext& context, const FunctionBuildRequest& request,
+                     const std::vector<CompiledUnit>& units, TargetSupport& support, const fs::path& output) {
+  fs::path linked = output;
+  linked += ".tmp-" + std::to_string(::getpid());
+  bool ok = link_function(context, request, units, support, linked);
+  std::error_code ec;
+  if (ok) {
+    fs::rename(why_extract_path(linked), why_extract_path(output), ec);
+    if (ec) fs::remove(why_extract_path(output), ec);  // no report: none beside the executable either
+    fs::rename(linked, output, ec);
+    if (ec) context.diagnostics.error({request.function->entry, 0, 0}, "cannot put the linked executable in place: " + ec.message());
+    ok = !ec;
+  }
+  fs::remove(linked, ec);
+  fs::remove(why_extract_path(linked), ec);
+  return ok;
 }
 
 BuiltFunction build_function(const CompileContext& context, const FunctionBuildRequest& request, TargetSupport& support) {
@@ -287,13 +345,12 @@ BuiltFunction build_function(const CompileContext& context, const FunctionBuildR
   std::vector<CompiledUnit> units;
   for (const std::string& source : function.sources) {
     units.push_back({source, object_path(context, request.target, source), std::nullopt});
-    compile_unit(context, unit_options(context, request.target, &function), units.back(),
-                 "function '" + function.name + "' failed to compile");
+    UnitOptions options = unit_options(context, request.target, &function);
+    options.prelude_pch = prelude_for(context, support, source);
+    compile_unit(context, options, units.back(), "function '" + function.name + "' failed to compile");
+    if (units.back().key) built.units.push_back({source, *units.back().key, options.prelude_pch});
   }
-  for (const CompiledUnit& unit : units) {
-    if (unit.key) built.unit_keys.emplace_back(unit.source, *unit.key);
-  }
-  bool compiled = built.unit_keys.size() == units.size();
+  bool compiled = built.units.size() == units.size();
   if (!compiled || !support.glue_ok) return built;
   std::string key = link_key(context, request, units, support);
   fs::path output = target_dir(context, request.target) / "out" / function.name / artifact_name(request.target);
@@ -306,7 +363,7 @@ BuiltFunction build_function(const CompileContext& context, const FunctionBuildR
     restore_link_report(context, key, output);
     if (!stamp_entry(output, key)) return built;
   } else {
-    auto bytes = link_function(context, request, units, support, output) ? read_file(output) : Expected<std::string>(make_error(""));
+    auto bytes = link_in_private(context, request, units, support, output) ? read_file(output) : Expected<std::string>(make_error(""));
     // The report first: a concurrent build that finds the executable must also find its report.
     if (bytes) keep_link_report(context, key, output);
     if (!bytes || !context.store.put(key, *bytes) || !stamp_entry(output, key)) return built;
@@ -323,8 +380,11 @@ std::vector<BuiltFunction> compile_functions(const CompileContext& context,
   std::map<Target, TargetSupport> supports;  // once_flag: constructed in place, never copied
   for (const auto& request : requests) supports.try_emplace(request.target);
   for (auto& [target, support] : supports) {
+    // The prelude precompiles (about a second) while the glue and lib/ compile.
+    std::thread prelude([&context, target = target, &support = support] { prepare_prelude(context, target, support); });
     prepare_runtime(context, target, support);
     prepare_lib(context, target, support);
+    prelude.join();
   }
   std::vector<BuiltFunction> built(requests.size());
   parallel_for(requests.size(), context.jobs, [&](std::size_t i) {

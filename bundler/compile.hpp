@@ -66,8 +66,14 @@ struct BuiltFunction {
   Target target = Target::Native;
   std::optional<std::filesystem::path> artifact;  // bootstrap or function.wasm; nullopt when it failed
   std::string artifact_key;  // the content-store key of the artifact (stable across builds)
-  // Each source that compiled, with its result key (covers source, headers, flags).
-  std::vector<std::pair<std::string, std::string>> unit_keys;
+  // Each source that compiled: its result key (covers source, headers, flags)
+  // and the precompiled prelude it started from, which the linter uses too.
+  struct Unit {
+    std::string source;
+    std::string key;
+    std::filesystem::path prelude_pch;
+  };
+  std::vector<Unit> units;
 };
 
 // The compiler's version line, part of every cache key.

@@ -89,10 +89,11 @@ std::vector<LintUnit> lint_units(const CompileContext& context, const std::vecto
     }
     if (!planned) continue;
     UnitOptions options{function.target, context.optimize, context.layout.root, planned->source->name, planned->source->route};
-    for (const auto& [source, unit_key] : function.unit_keys) {
-      lint::LintJob job{(context.layout.root / source).string(), source,
-                        frontend_command(context.toolchain, options, source), context.layout.root.string()};
-      units.push_back({function.name, std::move(job), combine_keys({"lint", unit_key, options_hash}), {}});
+    for (const BuiltFunction::Unit& unit : function.units) {
+      options.prelude_pch = unit.prelude_pch;  // the parse starts from the same prelude as the compile
+      lint::LintJob job{(context.layout.root / unit.source).string(), unit.source,
+                        frontend_command(context.toolchain, options, unit.source), context.layout.root.string()};
+      units.push_back({function.name, std::move(job), combine_keys({"lint", unit.key, options_hash}), {}});
     }
   }
   return units;

@@ -1,5 +1,6 @@
 #include "bundler/toolchain.hpp"
 
+#include <cctype>
 #include <cstdlib>
 
 #include "bundler/link_report.hpp"
@@ -57,6 +58,13 @@ std::vector<std::string> function_definitions(const UnitOptions& options) {
           "-DSLS_FUNCTION_ROUTE=" + c_string_literal(options.function_route)};
 }
 
+// Starting from a precompiled prelude; headers are validated by content, so a
+// PCH restored from the cache (new mtimes, same bytes) is accepted.
+std::vector<std::string> prelude_flags(const UnitOptions& options, const fs::path& source) {
+  if (options.prelude_pch.empty() || is_c_source(source.string())) return {};
+  return {"-include-pch", options.prelude_pch.string(), "-fpch-validate-input-files-content"};
+}
+
 void append(std::vector<std::string>& to, const std::vector<std::string>& from) { to.insert(to.end(), from.begin(), from.end()); }
 
 // Tree-shaking: the archive-member report, and system libraries the bundle carries in lib/.
@@ -90,8 +98,53 @@ std::vector<std::string> frontend_command(const Toolchain& toolchain, const Unit
   append(command, reproducibility_flags(toolchain, options));
   append(command, include_flags(toolchain, options));
   append(command, function_definitions(options));
+  append(command, prelude_flags(options, source));
   command.push_back(source.string());
   return command;
+}
+
+std::vector<std::string> prelude_command(const Toolchain& toolchain, const UnitOptions& options, const fs::path& header,
+                                         const fs::path& pch) {
+  UnitOptions shared = options;
+  shared.function_name.clear();  // one prelude for every function: no per-function -D
+  shared.prelude_pch.clear();
+  std::vector<std::string> command = frontend_command(toolchain, shared, header);
+  command.insert(command.end() - 1, {"-x", "c++-header"});
+  append(command, {"-o", pch.string(), "-MD", "-MF", pch.string() + ".d"});
+  return command;
+}
+
+namespace {
+
+// Skips blanks and comments; the position of the next token.
+std::size_t skip_blanks_and_comments(std::string_view text, std::size_t at) {
+  while (at < text.size()) {
+    if (std::isspace(static_cast<unsigned char>(text[at]))) {
+      ++at;
+    } else if (text.substr(at, 2) == "//") {
+      at = text.find('\n', at);
+      if (at == std::string_view::npos) return text.size();
+    } else if (text.substr(at, 2) == "/*") {
+      at = text.find("*/", at + 2);
+      if (at == std::string_view::npos) return text.size();
+      at += 2;
+    } else {
+      break;
+    }
+  }
+  return at;
+}
+
+}  // namespace
+
+bool can_use_prelude(const fs::path& source, std::string_view text) {
+  if (is_c_source(source.string())) return false;
+  std::size_t at = skip_blanks_and_comments(text, 0);
+  if (at >= text.size() || text[at] != '#') return false;
+  at = text.find_first_not_of(" \t", at + 1);
+  if (at == std::string_view::npos || text.substr(at, 7) != "include") return false;
+  at = text.find_first_not_of(" \t", at + 7);
+  return at != std::string_view::npos && (text.substr(at, 5) == "<sls/" || text.substr(at, 5) == "\"sls/");
 }
 
 std::vector<std::string> compile_command(const Toolchain& toolchain, const UnitOptions& options, const fs::path& source,

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/project_config.hpp"
@@ -31,6 +32,7 @@ struct UnitOptions {
   std::filesystem::path project_root;
   std::string function_name;   // empty for lib/ code and the runtime glue
   std::string function_route;
+  std::filesystem::path prelude_pch = {};  // the precompiled prelude to start from (C++ only), if any
 };
 
 // Compiler, flags and the source; no -c/-o. This is what the linter parses with.
@@ -40,6 +42,16 @@ std::vector<std::string> frontend_command(const Toolchain& toolchain, const Unit
 // frontend_command plus "-c SOURCE -o OBJECT" (and a dependency file).
 std::vector<std::string> compile_command(const Toolchain& toolchain, const UnitOptions& options,
                                          const std::filesystem::path& source, const std::filesystem::path& object);
+
+// Precompiles `header` (the prelude: the SDK and common standard headers)
+// with the flags of `options` into `pch`, for compile_command to start from.
+std::vector<std::string> prelude_command(const Toolchain& toolchain, const UnitOptions& options,
+                                         const std::filesystem::path& header, const std::filesystem::path& pch);
+
+// Whether a source may start from the prelude: C++ whose first preprocessor
+// directive includes an SDK header, so nothing the source does before it
+// (a #define, another include) could change what the prelude means.
+bool can_use_prelude(const std::filesystem::path& source, std::string_view text);
 
 // Links objects and archives into the function's executable or module. The
 // linker also writes OUTPUT.why (which archive members it took, for

@@ -65,7 +65,7 @@ protected:
 TEST_F(IncrementalTest, NoOpBuildRunsNoStep) {
   // Given a build and a second one with nothing changed, we should compile, link and package nothing.
   nlohmann::json first = build_once();
-  EXPECT_EQ(first["steps"]["compiled"], 3);
+  EXPECT_EQ(first["steps"]["compiled"], 4);  // three functions and the precompiled prelude
   EXPECT_EQ(first["steps"]["linked"], 3);
   auto output = read_tree(m_project.root() / ".sls/output");
   nlohmann::json second = build_once();
@@ -135,7 +135,7 @@ TEST_F(IncrementalTest, CorruptCacheEntryIsDiscardedAndRebuilt) {
   int exit_code = -1;
   nlohmann::json report = build_once(&exit_code);
   EXPECT_EQ(exit_code, 0);
-  EXPECT_EQ(report["steps"]["compiled"], 3);
+  EXPECT_EQ(report["steps"]["compiled"], 4);  // three functions and the precompiled prelude
   EXPECT_TRUE(before == read_tree(m_project.root() / ".sls/output"));
 }
 
@@ -149,9 +149,39 @@ TEST_F(IncrementalTest, ConcurrentBuildsBothSucceedWithIdenticalOutput) {
   EXPECT_EQ(second_exit, 0);
   auto output = read_tree(m_project.root() / ".sls/output");
   build_once();
-  EXPECT_TRUE(output == read_tree(m_project.root() / ".sls/output"));
+  auto again = read_tree(m_project.root() / ".sls/output");
+  for (const auto& [path, bytes] : again) EXPECT_TRUE(output.count(path) && output[path] == bytes) << path << " differs";
+  EXPECT_EQ(output.size(), again.size());
   for (const auto& entry : fs::directory_iterator(m_project.root() / ".sls"))
     EXPECT_EQ(entry.path().filename().string().find("staging"), std::string::npos) << entry.path();
+}
+
+// The precompiled prelude only saves parsing: a function built with it is
+// byte-for-byte the one built without it, and a source that defines a macro
+// before its includes is compiled without it.
+TEST_F(IncrementalTest, PreludeChangesNoExecutable) {
+  m_project.write("api/defines_first.cpp", "#define GREETING \"first\"\n" + std::string(k_standalone));
+  nlohmann::json with_prelude = build_once();
+  ASSERT_EQ(with_prelude["functions"]["failed"], 0) << with_prelude.dump();
+  EXPECT_TRUE(fs::exists(m_project.root() / ".sls/build/native/prelude.pch"));
+  std::map<std::string, std::string> executables;
+  for (const std::string name : {"a", "c", "defines_first"})
+    executables[name] = *read_file(m_project.root() / ".sls/build/native/out/api" / name / "bootstrap");
+
+  // The same project and toolchain, with a share folder that has no prelude.
+  TempProject share;
+  for (const auto& [path, bytes] : read_tree(source_dir() / "sdk")) share.write("sdk/" + path, bytes);
+  for (const auto& [path, bytes] : read_tree(source_dir() / "runtime")) {
+    if (path.rfind("prelude/", 0) != 0) share.write("runtime/" + path, bytes);
+  }
+  fs::remove_all(m_project.root() / ".sls");
+  TempProject other_cache;
+  SlsRun without = run_sls({"build", "--json", m_project.root().string()}, {},
+                           {{"SLS_CACHE_DIR", other_cache.root().string()}, {"SLS_SHARE_DIR", share.root().string()}});
+  ASSERT_EQ(without.exit_code, 0) << without.out << without.err;
+  EXPECT_FALSE(fs::exists(m_project.root() / ".sls/build/native/prelude.pch"));
+  for (const auto& [name, bytes] : executables)
+    EXPECT_TRUE(*read_file(m_project.root() / ".sls/build/native/out/api" / name / "bootstrap") == bytes) << name;
 }
 
 TEST_F(IncrementalTest, CacheCommandsReportAndPrune) {

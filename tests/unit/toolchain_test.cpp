@@ -54,6 +54,31 @@ TEST(ToolchainTest, NativeLinkIsStrippedAndStaticCxxRuntime) {
   EXPECT_FALSE(contains(link_command(test_toolchain(), Target::Native, Optimize::Debug, {"a.o"}, "b"), "-s"));
 }
 
+TEST(ToolchainTest, PreludeIsUsedOnlyWhenTheSourceStartsWithAnSdkInclude) {
+  // Given sources whose first directive is an SDK include (after comments), we should allow the prelude.
+  EXPECT_TRUE(can_use_prelude("api/a.cpp", "#include <sls/function.hpp>\nint x;\n"));
+  EXPECT_TRUE(can_use_prelude("api/a.cpp", "// GET /a\n/* doc\n */\n  #  include \"sls/response.hpp\"\n"));
+  // Given anything before it that could change what the headers mean, or C, we should not.
+  EXPECT_FALSE(can_use_prelude("api/a.cpp", "#define _GLIBCXX_DEBUG 1\n#include <sls/function.hpp>\n"));
+  EXPECT_FALSE(can_use_prelude("api/a.cpp", "#include <string>\n#include <sls/function.hpp>\n"));
+  EXPECT_FALSE(can_use_prelude("api/a.cpp", "int before;\n#include <sls/function.hpp>\n"));
+  EXPECT_FALSE(can_use_prelude("api/a.c", "#include <sls/function.hpp>\n"));
+  EXPECT_FALSE(can_use_prelude("api/a.cpp", "// only a comment"));
+}
+
+TEST(ToolchainTest, PreludeIsPrecompiledWithoutFunctionDefinitions) {
+  // Given a function's options, the prelude command should drop its -D names and emit a C++ header PCH.
+  UnitOptions options{Target::Native, Optimize::Speed, "/p", "api/a", "/api/a"};
+  auto args = prelude_command(test_toolchain(), options, "/opt/sls/share/sls/runtime/prelude/prelude.hpp", "/p/prelude.pch");
+  EXPECT_FALSE(contains(args, "-DSLS_FUNCTION_NAME=\"api/a\""));
+  EXPECT_TRUE(contains(args, "c++-header"));
+  EXPECT_TRUE(contains(args, "/p/prelude.pch"));
+  // And a unit that starts from it should name the PCH; a C unit never does.
+  options.prelude_pch = "/p/prelude.pch";
+  EXPECT_TRUE(contains(frontend_command(test_toolchain(), options, "api/a.cpp"), "-include-pch"));
+  EXPECT_FALSE(contains(frontend_command(test_toolchain(), options, "api/a.c"), "-include-pch"));
+}
+
 TEST(ToolchainTest, StringLiteralsAreEscaped) {
   // Given quotes, backslashes and control bytes, we should produce a valid C literal.
   EXPECT_EQ(c_string_literal("a\"b\\c"), "\"a\\\"b\\\\c\"");

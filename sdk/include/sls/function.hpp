@@ -17,13 +17,19 @@
 #include <sls/request.hpp>
 #include <sls/response.hpp>
 
-// sls passes both as string literals when it compiles a function; the fallbacks keep the header
-// usable in editors and in hand-written builds.
+// sls passes SLS_FUNCTION_NAME and SLS_FUNCTION_ROUTE as -D string literals when it compiles a
+// function. Without them (editors, hand-written builds) SLS_HANDLER finds these empty constants
+// instead. They are variables, not macros, so that a precompiled header made from this file
+// (sls precompiles it once for every function) stays valid when each function defines the macros.
 #ifndef SLS_FUNCTION_NAME
-#define SLS_FUNCTION_NAME ""
+namespace sls::detail {
+inline constexpr char SLS_FUNCTION_NAME[] = "";
+}
 #endif
 #ifndef SLS_FUNCTION_ROUTE
-#define SLS_FUNCTION_ROUTE ""
+namespace sls::detail {
+inline constexpr char SLS_FUNCTION_ROUTE[] = "";
+}
 #endif
 
 namespace sls::detail {
