@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <mutex>
-#include <thread>
 
 #include "bundler/link_report.hpp"
 #include "bundler/wasm_checks.hpp"
@@ -12,7 +11,6 @@
 
 #include "core/cache_dir.hpp"
 #include "core/file_system.hpp"
-#include "core/parallel.hpp"
 #include "core/sha256.hpp"
 
 namespace sls {
@@ -26,9 +24,12 @@ struct CompiledUnit {
 };
 
 struct TargetSupport {
+  std::vector<fs::path> glue_sources;
   std::vector<fs::path> glue_objects;
   std::string glue_key;
-  bool glue_ok = false;
+  bool glue_ok = false;             // its objects are published in the user cache
+  fs::path glue_temp;               // where this build compiles them when they are not
+  std::atomic<bool> glue_compiled{true};
   std::vector<CompiledUnit> lib_units;
   std::string lib_key;  // of every lib object together
   std::once_flag archive_once;
@@ -108,47 +109,47 @@ std::string runtime_key(const CompileContext& context, Target target, const std:
 }
 
 
-// Compiles the glue into `dir` (a private temporary folder); true on success.
-bool compile_runtime_into(const CompileContext& context, Target target, const std::vector<fs::path>& sources,
-                          const fs::path& dir) {
-  UnitOptions options = unit_options(context, target, nullptr);
-  options.project_root.clear();
-  std::atomic<bool> ok{true};
-  parallel_for(sources.size(), context.jobs, [&](std::size_t i) {
-    auto command = compile_command(context.toolchain, options, sources[i], dir / (sources[i].filename().string() + ".o"));
-    if (!run_step(context, command, {}, "the sls runtime glue (" + sources[i].filename().string() + ") failed to compile"))
-      ok = false;
-  });
-  return ok;
-}
-
 // The glue is the same for every project, so it is compiled once per target
 // into the user cache under a key of its sources, headers, flags and
 // compiler, and published with one rename so concurrent builds are safe.
-void prepare_runtime(const CompileContext& context, Target target, TargetSupport& support) {
-  std::vector<fs::path> sources = runtime_sources(context, target);
-  if (sources.empty()) {
+// This finds it; the steps below compile and publish it when it is missing.
+void find_runtime(const CompileContext& context, Target target, TargetSupport& support) {
+  support.glue_sources = runtime_sources(context, target);
+  if (support.glue_sources.empty()) {
     context.diagnostics.error({}, "no runtime glue found in " + context.toolchain.layout.runtime_dir().string());
     return;
   }
-  std::string key = runtime_key(context, target, sources, compiler_identity(context.runner, context.toolchain));
-  support.glue_key = key;
-  fs::path dir = user_cache_dir() / "runtime" / (to_string(target) + "-" + key.substr(0, 32));
-  for (const fs::path& source : sources) support.glue_objects.push_back(dir / (source.filename().string() + ".o"));
+  support.glue_key = runtime_key(context, target, support.glue_sources, compiler_identity(context.runner, context.toolchain));
+  fs::path dir = user_cache_dir() / "runtime" / (to_string(target) + "-" + support.glue_key.substr(0, 32));
+  for (const fs::path& source : support.glue_sources) support.glue_objects.push_back(dir / (source.filename().string() + ".o"));
   std::error_code ec;
-  if (fs::is_directory(dir, ec)) {
-    support.glue_ok = true;
-    return;
-  }
-  fs::path temp = dir;
-  temp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(static_cast<int>(target));
-  fs::remove_all(temp, ec);
-  fs::create_directories(temp, ec);
-  if (!ec && compile_runtime_into(context, target, sources, temp)) {
-    fs::rename(temp, dir, ec);  // fails harmlessly when another build published it first
-    support.glue_ok = fs::is_directory(dir, ec);
-  }
-  fs::remove_all(temp, ec);
+  support.glue_ok = fs::is_directory(dir, ec);
+  if (support.glue_ok) return;
+  support.glue_temp = dir;
+  support.glue_temp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(static_cast<int>(target));
+  fs::remove_all(support.glue_temp, ec);
+  fs::create_directories(support.glue_temp, ec);
+  if (ec) support.glue_compiled = false;
+}
+
+// One glue source into the private temporary folder.
+void compile_runtime_source(const CompileContext& context, Target target, TargetSupport& support, std::size_t i) {
+  if (support.glue_ok || !support.glue_compiled) return;
+  UnitOptions options = unit_options(context, target, nullptr);
+  options.project_root.clear();
+  const fs::path& source = support.glue_sources[i];
+  auto command = compile_command(context.toolchain, options, source, support.glue_temp / (source.filename().string() + ".o"));
+  if (!run_step(context, command, {}, "the sls runtime glue (" + source.filename().string() + ") failed to compile"))
+    support.glue_compiled = false;
+}
+
+void publish_runtime(TargetSupport& support) {
+  if (support.glue_ok || support.glue_temp.empty()) return;
+  std::error_code ec;
+  fs::path dir = support.glue_objects.front().parent_path();
+  if (support.glue_compiled) fs::rename(support.glue_temp, dir, ec);  // fails harmlessly when another build published it first
+  support.glue_ok = support.glue_compiled && fs::is_directory(dir, ec);
+  fs::remove_all(support.glue_temp, ec);
 }
 
 StepCacheContext cache_context(const CompileContext& context) {
@@ -223,12 +224,13 @@ bool ensure_object(const CompileContext& context, const CompiledUnit& unit) {
   return materialize(context.store, *unit.key, unit.object, fs::perms(0644)) && stamp_entry(unit.object, *unit.key);
 }
 
-void prepare_lib(const CompileContext& context, Target target, TargetSupport& support) {
+void plan_lib(const CompileContext& context, Target target, TargetSupport& support) {
   for (const std::string& source : context.layout.lib_sources)
     support.lib_units.push_back({source, object_path(context, target, source), std::nullopt});
-  parallel_for(support.lib_units.size(), context.jobs, [&](std::size_t i) {
-    compile_unit(context, unit_options(context, target, nullptr), support.lib_units[i], "lib source failed to compile");
-  });
+}
+
+// One key for every lib/ object together, once they are compiled.
+void key_lib(TargetSupport& support) {
   std::vector<std::string> keys = {"lib"};
   for (const CompiledUnit& unit : support.lib_units) keys.push_back(unit.key.value_or("failed:" + unit.source));
   support.lib_key = combine_keys(keys);
@@ -339,21 +341,31 @@ bool link_in_private(const CompileContext& context, const FunctionBuildRequest& 
   return ok;
 }
 
-BuiltFunction build_function(const CompileContext& context, const FunctionBuildRequest& request, TargetSupport& support) {
-  const FunctionSource& function = *request.function;
-  BuiltFunction built{function.name, request.target, std::nullopt, {}};
+// One function on its way through the stage: its units, then its executable.
+struct FunctionInProgress {
+  FunctionBuildRequest request;
   std::vector<CompiledUnit> units;
-  for (const std::string& source : function.sources) {
-    units.push_back({source, object_path(context, request.target, source), std::nullopt});
-    UnitOptions options = unit_options(context, request.target, &function);
+  BuiltFunction built;
+};
+
+void compile_function(const CompileContext& context, FunctionInProgress& function, const TargetSupport& support) {
+  const FunctionSource& source_set = *function.request.function;
+  for (const std::string& source : source_set.sources) {
+    function.units.push_back({source, object_path(context, function.request.target, source), std::nullopt});
+    UnitOptions options = unit_options(context, function.request.target, &source_set);
     options.prelude_pch = prelude_for(context, support, source);
-    compile_unit(context, options, units.back(), "function '" + function.name + "' failed to compile");
-    if (units.back().key) built.units.push_back({source, *units.back().key, options.prelude_pch});
+    compile_unit(context, options, function.units.back(), "function '" + source_set.name + "' failed to compile");
+    if (function.units.back().key) function.built.units.push_back({source, *function.units.back().key, options.prelude_pch});
   }
-  bool compiled = built.units.size() == units.size();
-  if (!compiled || !support.glue_ok) return built;
-  std::string key = link_key(context, request, units, support);
-  fs::path output = target_dir(context, request.target) / "out" / function.name / artifact_name(request.target);
+}
+
+void link_compiled_function(const CompileContext& context, FunctionInProgress& function, TargetSupport& support) {
+  const FunctionBuildRequest& request = function.request;
+  BuiltFunction& built = function.built;
+  bool compiled = built.units.size() == request.function->sources.size();
+  if (!compiled || !support.glue_ok) return;
+  std::string key = link_key(context, request, function.units, support);
+  fs::path output = target_dir(context, request.target) / "out" / request.function->name / artifact_name(request.target);
   if (holds_entry(output, key)) {
     ++context.counters.link_hits;
     context.progress.skipped();
@@ -361,38 +373,79 @@ BuiltFunction build_function(const CompileContext& context, const FunctionBuildR
     ++context.counters.link_hits;
     context.progress.skipped();
     restore_link_report(context, key, output);
-    if (!stamp_entry(output, key)) return built;
+    if (!stamp_entry(output, key)) return;
   } else {
-    auto bytes = link_in_private(context, request, units, support, output) ? read_file(output) : Expected<std::string>(make_error(""));
+    auto bytes = link_in_private(context, request, function.units, support, output) ? read_file(output) : Expected<std::string>(make_error(""));
     // The report first: a concurrent build that finds the executable must also find its report.
     if (bytes) keep_link_report(context, key, output);
-    if (!bytes || !context.store.put(key, *bytes) || !stamp_entry(output, key)) return built;
+    if (!bytes || !context.store.put(key, *bytes) || !stamp_entry(output, key)) return;
   }
   built.artifact = output;
   built.artifact_key = key;
-  return built;
 }
 
 }  // namespace
 
-std::vector<BuiltFunction> compile_functions(const CompileContext& context,
-                                             const std::vector<FunctionBuildRequest>& requests) {
-  std::map<Target, TargetSupport> supports;  // once_flag: constructed in place, never copied
-  for (const auto& request : requests) supports.try_emplace(request.target);
-  for (auto& [target, support] : supports) {
-    // The prelude precompiles (about a second) while the glue and lib/ compile.
-    std::thread prelude([&context, target = target, &support = support] { prepare_prelude(context, target, support); });
-    prepare_runtime(context, target, support);
-    prepare_lib(context, target, support);
-    prelude.join();
+struct CompileStage::State {
+  std::map<Target, TargetSupport> supports;  // once_flag, atomics: constructed in place, never copied
+  std::vector<FunctionInProgress> functions;
+  // Per target: the prelude's step, and the steps every link waits for (glue, lib/).
+  std::map<Target, std::pair<TaskGraph::TaskId, std::vector<TaskGraph::TaskId>>> target_steps;
+  std::vector<TaskGraph::TaskId> compiled, linked;  // per function
+};
+
+CompileStage::CompileStage(const CompileContext& context, const std::vector<FunctionBuildRequest>& requests)
+    : m_context(context), m_state(std::make_unique<State>()) {
+  for (const FunctionBuildRequest& request : requests) {
+    m_state->supports.try_emplace(request.target);
+    m_state->functions.push_back({request, {}, {request.function->name, request.target, std::nullopt, {}, {}}});
   }
-  std::vector<BuiltFunction> built(requests.size());
-  parallel_for(requests.size(), context.jobs, [&](std::size_t i) {
-    const auto& request = requests[i];
-    built[i] = build_function(context, request, supports.at(request.target));
-  });
-  return built;
+  m_state->compiled.resize(requests.size());
+  m_state->linked.resize(requests.size());
 }
+
+CompileStage::~CompileStage() = default;
+
+// Per target: the prelude, the glue and lib/ compile side by side.
+void CompileStage::add_target_steps(TaskGraph& graph) {
+  const CompileContext& context = m_context;
+  for (auto& [target, support] : m_state->supports) {
+    Target t = target;
+    TargetSupport& s = support;
+    find_runtime(context, t, s);
+    plan_lib(context, t, s);
+    TaskGraph::TaskId prelude = graph.add([&context, t, &s] { prepare_prelude(context, t, s); });
+    std::vector<TaskGraph::TaskId> glue, lib;
+    for (std::size_t i = 0; i < s.glue_sources.size(); ++i)
+      glue.push_back(graph.add([&context, t, &s, i] { compile_runtime_source(context, t, s, i); }));
+    for (CompiledUnit& unit : s.lib_units)
+      lib.push_back(graph.add([&context, t, &unit] {
+        compile_unit(context, unit_options(context, t, nullptr), unit, "lib source failed to compile");
+      }));
+    TaskGraph::TaskId published = graph.add([&s] { publish_runtime(s); }, glue);
+    TaskGraph::TaskId lib_keyed = graph.add([&s] { key_lib(s); }, lib);
+    m_state->target_steps[t] = {prelude, {published, lib_keyed}};
+  }
+}
+
+// A function compiles once its target's prelude is ready, and links once its
+// own units, the glue and lib/ are.
+void CompileStage::add_function_steps(TaskGraph& graph, std::size_t i) {
+  const CompileContext& context = m_context;
+  FunctionInProgress& function = m_state->functions.at(i);
+  TargetSupport& s = m_state->supports.at(function.request.target);
+  const auto& [prelude, link_inputs] = m_state->target_steps.at(function.request.target);
+  TaskGraph::TaskId compiled = graph.add([&context, &function, &s] { compile_function(context, function, s); }, {prelude});
+  std::vector<TaskGraph::TaskId> after = link_inputs;
+  after.push_back(compiled);
+  m_state->compiled.at(i) = compiled;
+  m_state->linked.at(i) = graph.add([&context, &function, &s] { link_compiled_function(context, function, s); }, after);
+}
+
+TaskGraph::TaskId CompileStage::compiled_step(std::size_t i) const { return m_state->compiled.at(i); }
+TaskGraph::TaskId CompileStage::linked_step(std::size_t i) const { return m_state->linked.at(i); }
+const BuiltFunction& CompileStage::built(std::size_t i) const { return m_state->functions.at(i).built; }
+std::size_t CompileStage::size() const { return m_state->functions.size(); }
 
 // The compiler binary as the file system sees it: resolved path, size, mtime, inode.
 std::string compiler_stat(const std::string& compiler) {

@@ -2,8 +2,11 @@
 // Stage 4: compile and link. The runtime glue is compiled once per target
 // (and reused while its sources and flags are unchanged), lib/ once per
 // target into a static archive so the linker takes only the members a
-// function uses, then every function is compiled and linked on its own, in
-// parallel. A function that fails is reported and the others go on.
+// function uses, the prelude (SDK and standard headers) is precompiled once
+// per target, then every function is compiled and linked on its own. Each of
+// these is a step of the build's task graph (core/task_graph.hpp), so they
+// run in parallel as soon as their inputs are ready. A function that fails
+// is reported and the others go on.
 //
 // Every compile and link is a cached step (cache/step_cache.hpp): its result
 // is looked up by the content of its inputs before anything runs, and
@@ -12,6 +15,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +27,7 @@
 #include "core/diagnostics.hpp"
 #include "core/process.hpp"
 #include "core/progress.hpp"
+#include "core/task_graph.hpp"
 
 namespace sls {
 
@@ -79,8 +84,31 @@ struct BuiltFunction {
 // The compiler's version line, part of every cache key.
 std::string compiler_identity(ProcessRunner& runner, const Toolchain& toolchain);
 
-// One result per request, in the same order.
-std::vector<BuiltFunction> compile_functions(const CompileContext& context,
-                                             const std::vector<FunctionBuildRequest>& requests);
+// The compile and link steps of a build, as steps of the build's task graph.
+class CompileStage {
+public:
+  CompileStage(const CompileContext& context, const std::vector<FunctionBuildRequest>& requests);
+  ~CompileStage();
+  CompileStage(const CompileStage&) = delete;
+  CompileStage& operator=(const CompileStage&) = delete;
+
+  // Adds the steps every function of a target needs: prelude, glue, lib/.
+  void add_target_steps(TaskGraph& graph);
+  // Adds request i's compile and link steps (after add_target_steps).
+  void add_function_steps(TaskGraph& graph, std::size_t i);
+
+  // For request i: the step after which its sources are compiled (see
+  // built(i).units), and the one after which its executable is in place
+  // (built(i).artifact) or has failed.
+  TaskGraph::TaskId compiled_step(std::size_t i) const;
+  TaskGraph::TaskId linked_step(std::size_t i) const;
+  const BuiltFunction& built(std::size_t i) const;
+  std::size_t size() const;
+
+private:
+  struct State;
+  const CompileContext& m_context;
+  std::unique_ptr<State> m_state;
+};
 
 }  // namespace sls

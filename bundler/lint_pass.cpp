@@ -6,7 +6,6 @@
 
 #include "analyzers/rule_registry.hpp"
 #include "cache/step_cache.hpp"
-#include "core/parallel.hpp"
 #include "core/spelling.hpp"
 
 namespace sls {
@@ -71,30 +70,16 @@ std::string options_key(const lint::LintOptions& options) {
   return combine_keys(parts);
 }
 
-// One translation unit to lint: whose it is, how it is compiled, its cache key.
-struct LintUnit {
-  std::string function;
-  lint::LintJob job;
-  std::string key;
-  lint::LintReport report;
-};
-
-std::vector<LintUnit> lint_units(const CompileContext& context, const std::vector<PlannedFunction>& plan,
-                                 const std::vector<BuiltFunction>& built, const std::string& options_hash) {
+// The units of one compiled function, each with the flags (and prelude) it was compiled with.
+std::vector<LintUnit> lint_units(const CompileContext& context, const PlannedFunction& planned,
+                                 const BuiltFunction& function, const std::string& options_hash) {
   std::vector<LintUnit> units;
-  for (const BuiltFunction& function : built) {
-    const PlannedFunction* planned = nullptr;
-    for (const PlannedFunction& p : plan) {
-      if (p.metadata.function == function.name) planned = &p;
-    }
-    if (!planned) continue;
-    UnitOptions options{function.target, context.optimize, context.layout.root, planned->source->name, planned->source->route};
-    for (const BuiltFunction::Unit& unit : function.units) {
-      options.prelude_pch = unit.prelude_pch;  // the parse starts from the same prelude as the compile
-      lint::LintJob job{(context.layout.root / unit.source).string(), unit.source,
-                        frontend_command(context.toolchain, options, unit.source), context.layout.root.string()};
-      units.push_back({function.name, std::move(job), combine_keys({"lint", unit.key, options_hash}), {}});
-    }
+  UnitOptions options{function.target, context.optimize, context.layout.root, planned.source->name, planned.source->route};
+  for (const BuiltFunction::Unit& unit : function.units) {
+    options.prelude_pch = unit.prelude_pch;  // the parse starts from the same prelude as the compile
+    lint::LintJob job{(context.layout.root / unit.source).string(), unit.source,
+                      frontend_command(context.toolchain, options, unit.source), context.layout.root.string(), std::nullopt};
+    units.push_back({function.name, std::move(job), combine_keys({"lint", unit.key, options_hash}), {}});
   }
   return units;
 }
@@ -122,40 +107,66 @@ lint::LintOptions lint_options_from_config(const LintSettings& settings, Diagnos
   return options;
 }
 
-LintPassResult run_lint_pass(const CompileContext& context, const std::vector<PlannedFunction>& plan,
-                             const std::vector<BuiltFunction>& built, const lint::LintOptions& options) {
-  LintPassResult result;
-  result.options = options;
-  std::vector<LintUnit> units = lint_units(context, plan, built, options_key(options));
-  std::atomic<std::size_t> linted{0};
-  parallel_for(units.size(), context.jobs, [&](std::size_t i) {
-    LintUnit& unit = units[i];
-    if (auto cached = context.store.get(unit.key)) {
+LintStage::LintStage(const CompileContext& context, const std::vector<PlannedFunction>& plan, lint::LintOptions options)
+    : m_context(context), m_plan(plan), m_options(std::move(options)), m_options_hash(options_key(m_options)) {}
+
+void LintStage::lint_function(const BuiltFunction& function) {
+  const PlannedFunction* planned = nullptr;
+  for (const PlannedFunction& p : m_plan) {
+    if (p.metadata.function == function.name) planned = &p;
+  }
+  if (!planned) return;
+  std::vector<LintUnit> units = lint_units(m_context, *planned, function, m_options_hash);
+  std::size_t linted = 0;
+  for (LintUnit& unit : units) {
+    if (auto cached = m_context.store.get(unit.key)) {
       if (auto report = report_from(*cached)) {
         unit.report = std::move(*report);
-        context.progress.skipped();
-        return;
+        m_context.progress.skipped();
+        continue;
       }
     }
-    context.progress.started("lint", unit.job.display_path);
-    unit.report = lint::lint({unit.job}, options);
-    context.store.put(unit.key, report_json(unit.report).dump());
+    m_context.progress.started("lint", unit.job.display_path);
+    unit.report = lint::lint({unit.job}, m_options);
+    // A unit that could not be analysed (say, the lint engine did not load) is tried again next build.
+    if (unit.report.failures.empty()) m_context.store.put(unit.key, report_json(unit.report).dump());
     ++linted;
-  });
-  result.units_linted = linted;
-  result.units_cached = units.size() - linted;
+  }
+  std::lock_guard lock(m_mutex);
+  m_units_linted += linted;
+  m_units_cached += units.size() - linted;
+  for (const LintUnit& unit : units)
+    for (const auto& asset : unit.report.assets) m_assets[function.name].push_back(asset_reference(asset));
+  m_units[function.name] = std::move(units);
+}
+
+std::vector<AssetReference> LintStage::traced_assets(const std::string& function) const {
+  std::lock_guard lock(m_mutex);
+  auto found = m_assets.find(function);
+  return found == m_assets.end() ? std::vector<AssetReference>{} : found->second;
+}
+
+LintPassResult LintStage::finish() {
+  LintPassResult result;
+  result.options = m_options;
+  result.units_linted = m_units_linted;
+  result.units_cached = m_units_cached;
+  result.assets = m_assets;
   std::set<std::string> seen;  // a finding in a shared header is reported by every unit including it
-  for (LintUnit& unit : units) {
-    FunctionLintCounts& counts = result.counts[unit.function];
-    counts.warnings += unit.report.count(lint::Severity::Warning);
-    counts.errors += unit.report.count(lint::Severity::Error);
-    for (const auto& asset : unit.report.assets) result.assets[unit.function].push_back(asset_reference(asset));
-    for (lint::Finding& finding : unit.report.findings) {
-      std::string identity = finding.rule_id + "\n" + finding.position.path + ":" + std::to_string(finding.position.line) +
-                             ":" + std::to_string(finding.position.column) + "\n" + finding.message;
-      if (seen.insert(identity).second) result.report.findings.push_back(std::move(finding));
+  for (const PlannedFunction& planned : m_plan) {  // plan order, whatever order the steps ran in
+    auto found = m_units.find(planned.metadata.function);
+    if (found == m_units.end()) continue;
+    for (LintUnit& unit : found->second) {
+      FunctionLintCounts& counts = result.counts[unit.function];
+      counts.warnings += unit.report.count(lint::Severity::Warning);
+      counts.errors += unit.report.count(lint::Severity::Error);
+      for (lint::Finding& finding : unit.report.findings) {
+        std::string identity = finding.rule_id + "\n" + finding.position.path + ":" + std::to_string(finding.position.line) +
+                               ":" + std::to_string(finding.position.column) + "\n" + finding.message;
+        if (seen.insert(identity).second) result.report.findings.push_back(std::move(finding));
+      }
+      std::move(unit.report.failures.begin(), unit.report.failures.end(), std::back_inserter(result.report.failures));
     }
-    std::move(unit.report.failures.begin(), unit.report.failures.end(), std::back_inserter(result.report.failures));
   }
   return result;
 }

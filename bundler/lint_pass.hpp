@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,39 @@ struct LintPassResult {
 // [lint] of sls.toml as analyzer options; an unknown rule id is an error at its location.
 analyzers::LintOptions lint_options_from_config(const LintSettings& settings, Diagnostics& diagnostics);
 
-LintPassResult run_lint_pass(const CompileContext& context, const std::vector<PlannedFunction>& plan,
-                             const std::vector<BuiltFunction>& built, const analyzers::LintOptions& options);
+// One translation unit to lint: whose it is, how it is compiled, its cache key.
+struct LintUnit {
+  std::string function;
+  analyzers::LintJob job;
+  std::string key;
+  analyzers::LintReport report;
+};
+
+// The lint steps of a build: one per compiled function, run by the build's
+// task graph as soon as that function's compile step is done.
+class LintStage {
+public:
+  LintStage(const CompileContext& context, const std::vector<PlannedFunction>& plan, analyzers::LintOptions options);
+
+  // Lints every unit of a compiled function (or takes its cached result);
+  // steps for different functions run at the same time.
+  void lint_function(const BuiltFunction& function);
+
+  // The data paths traced in a function already linted, for tree-shaking.
+  std::vector<AssetReference> traced_assets(const std::string& function) const;
+
+  // Every function's results, in plan order.
+  LintPassResult finish();
+
+private:
+  const CompileContext& m_context;
+  const std::vector<PlannedFunction>& m_plan;
+  analyzers::LintOptions m_options;
+  std::string m_options_hash;
+  mutable std::mutex m_mutex;
+  std::map<std::string, std::vector<LintUnit>> m_units;  // by function name
+  std::map<std::string, std::vector<AssetReference>> m_assets;  // by function name
+  std::size_t m_units_linted = 0, m_units_cached = 0;
+};
 
 }  // namespace sls

@@ -1,5 +1,7 @@
 #include "bundler/pipeline.hpp"
 
+#include <set>
+
 #include "bundler/bundle.hpp"
 #include "bundler/compdb.hpp"
 #include "bundler/compile.hpp"
@@ -16,7 +18,7 @@
 #include "core/cache_dir.hpp"
 #include "core/file_system.hpp"
 #include "core/install_layout.hpp"
-#include "core/parallel.hpp"
+#include "core/task_graph.hpp"
 #include "core/sha256.hpp"
 
 namespace sls {
@@ -41,13 +43,6 @@ std::vector<FunctionBuildRequest> compile_requests(const std::vector<PlannedFunc
     if (planned.source->kind == FunctionKind::Source) requests.push_back({planned.source, planned.metadata.target, planned.link_libraries});
   }
   return requests;
-}
-
-std::optional<std::filesystem::path> artifact_of(const std::vector<BuiltFunction>& built, const std::string& name) {
-  for (const BuiltFunction& function : built) {
-    if (function.name == name) return function.artifact;
-  }
-  return std::nullopt;
 }
 
 ManifestFunction manifest_entry(const PlannedFunction& planned) {
@@ -84,8 +79,9 @@ struct PackageSteps {
 };
 
 ManifestFunction package_function(const PlannedFunction& planned, const std::optional<fs::path>& artifact,
-                                  TreeShaker& tree_shaker, FileHasher& hasher, PackageState& packages,
-                                  StagedOutput& output, PackageSteps steps, Diagnostics& diagnostics) {
+                                  const std::vector<AssetReference>& traced, TreeShaker& tree_shaker,
+                                  FileHasher& hasher, PackageState& packages, StagedOutput& output,
+                                  PackageSteps steps, Diagnostics& diagnostics) {
   ManifestFunction entry = manifest_entry(planned);
   std::string bundle_path = bundle_path_for(planned.metadata.function);
   std::optional<std::string> zip;
@@ -95,7 +91,7 @@ ManifestFunction package_function(const PlannedFunction& planned, const std::opt
     std::vector<BundleFile> files;
     if (digest) files.push_back(file_on_disk(entry_file_for(planned.metadata.target), *artifact, *digest, true, ""));
     // Tree-shaking: lib/ and data files, each with the reason it is there.
-    bool shaken = digest && tree_shaker.add_files(planned, *artifact, files);
+    bool shaken = digest && tree_shaker.add_files(planned, *artifact, traced, files);
     std::vector<SizedFile> sizes = sized_files(files);
     std::time_t timestamp = zip_timestamp_from_environment();
     std::string metadata_text = shaken ? render_bundle_metadata(planned.metadata, files) : "";
@@ -160,11 +156,18 @@ std::vector<ManifestStaticFile> stage_static_files(const ProjectLayout& layout, 
   return files;
 }
 
-// Compiles, links and packages the plan can need, for "[n/total]".
-std::size_t step_count(const std::vector<PlannedFunction>& plan) {
+// The steps that report progress, for "[n/total]": per function its compiles,
+// lints, link and package; per target the lib/ compiles.
+std::size_t step_count(const std::vector<PlannedFunction>& plan, const ProjectLayout& layout, bool lint) {
   std::size_t steps = 0;
-  for (const PlannedFunction& planned : plan) steps += planned.source->sources.size() + 2;
-  return steps;
+  std::set<Target> targets;
+  for (const PlannedFunction& planned : plan) {
+    steps += 1;  // package
+    if (planned.source->kind != FunctionKind::Source) continue;
+    steps += planned.source->sources.size() * (lint ? 2 : 1) + 1;
+    targets.insert(planned.metadata.target);
+  }
+  return steps + targets.size() * layout.lib_sources.size();
 }
 
 }  // namespace
@@ -203,15 +206,15 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   FileHasher hasher(work_dir / "file-hashes");
   CompileCounters counters;
   Progress progress(options.progress);
-  progress.add_total(step_count(plan));
+  progress.add_total(step_count(plan, layout, options.lint));
   CompileContext compile{layout, toolchain, runner,  diagnostics, work_dir, config->optimize,
                          options.jobs, store, hasher, counters, progress};
-  std::vector<BuiltFunction> built = compile_functions(compile, compile_requests(plan));
+  std::vector<FunctionBuildRequest> requests = compile_requests(plan);
+  CompileStage compile_stage(compile, requests);
+  std::optional<LintStage> lint_stage;
+  if (options.lint) lint_stage.emplace(compile, plan, lint_options);
 
-  // 5. Lint every unit that compiled (cached per unit); traced paths feed tree-shaking.
-  if (options.lint) summary.lint = run_lint_pass(compile, plan, built, lint_options);
-
-  // 6. Package into a staging tree, then swap it in as a whole.
+  // Bundles go into a staging tree that is swapped in as a whole at the end.
   summary.output_dir = output_dir_for(layout.root);
   auto output = StagedOutput::begin(summary.output_dir);
   if (!output) {
@@ -220,20 +223,40 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   }
   Manifest manifest{config->name, config->regions, {}, stage_static_files(layout, *output, diagnostics)};
   TreeShaker tree_shaker(layout, hasher, diagnostics);
-  if (summary.lint) tree_shaker.set_traced_assets(summary.lint->assets);
   PackageState packages(work_dir / "packages.json");
-  // Bundles are independent: compress them on every core, then list them in plan order.
   manifest.functions.resize(plan.size());
-  parallel_for(plan.size(), options.jobs, [&](std::size_t i) {
+
+  // 5. One task graph: per function compile, lint, link and package, each as
+  //    soon as its inputs are ready (lint traces the data files packaging takes).
+  TaskGraph graph;
+  compile_stage.add_target_steps(graph);
+  for (std::size_t i = 0, request = 0; i < plan.size(); ++i) {
     const PlannedFunction& planned = plan[i];
-    std::optional<fs::path> artifact = artifact_of(built, planned.metadata.function);
-    // wasm: a prebuilt api/x.wasm is validated and packaged byte for byte.
-    if (planned.source->kind == FunctionKind::PrebuiltWasm)
-      artifact = check_prebuilt_module(layout.root, *planned.source, diagnostics);
-    manifest.functions[i] =
-        package_function(planned, artifact, tree_shaker, hasher, packages, *output, {counters, progress}, diagnostics);
-  });
+    const BuiltFunction* built = nullptr;
+    std::vector<TaskGraph::TaskId> inputs;
+    if (planned.source->kind == FunctionKind::Source) {
+      compile_stage.add_function_steps(graph, request);
+      built = &compile_stage.built(request);
+      inputs.push_back(compile_stage.linked_step(request));
+      if (lint_stage)
+        inputs.push_back(graph.add([&, built] { lint_stage->lint_function(*built); }, {compile_stage.compiled_step(request)}));
+      ++request;
+    }
+    graph.add([&, i, built] {
+      // wasm: a prebuilt api/x.wasm is validated and packaged byte for byte.
+      std::optional<fs::path> artifact = built ? built->artifact : std::nullopt;
+      if (planned.source->kind == FunctionKind::PrebuiltWasm)
+        artifact = check_prebuilt_module(layout.root, *planned.source, diagnostics);
+      std::vector<AssetReference> traced = lint_stage ? lint_stage->traced_assets(planned.metadata.function) : std::vector<AssetReference>{};
+      manifest.functions[i] = package_function(planned, artifact, traced, tree_shaker, hasher, packages, *output,
+                                               {counters, progress}, diagnostics);
+    }, inputs);
+  }
+  graph.run(options.jobs);
   hasher.save();
+  if (lint_stage) summary.lint = lint_stage->finish();
+
+  // 6. The manifest, then the swap.
   for (std::size_t i = 0; i < plan.size(); ++i) {
     ManifestFunction& entry = manifest.functions[i];
     ++(entry.status == FunctionStatus::Built ? summary.functions_built : summary.functions_failed);

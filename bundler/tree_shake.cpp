@@ -23,10 +23,6 @@ bool has_file(const std::vector<BundleFile>& files, const std::string& path) {
 
 }  // namespace
 
-void TreeShaker::set_traced_assets(std::map<std::string, std::vector<AssetReference>> by_function) {
-  m_traced = std::move(by_function);
-}
-
 std::string TreeShaker::entry_reason(const PlannedFunction& planned, const fs::path& artifact) const {
   const FunctionSource& source = *planned.source;
   if (source.kind == FunctionKind::PrebuiltWasm) return "the prebuilt module " + source.entry;
@@ -59,9 +55,10 @@ bool TreeShaker::add_libraries(const PlannedFunction& planned, const fs::path& a
   return true;
 }
 
-bool TreeShaker::add_data_files(const PlannedFunction& planned, std::vector<BundleFile>& files) {
+bool TreeShaker::add_data_files(const PlannedFunction& planned, const std::vector<AssetReference>& traced,
+                                std::vector<BundleFile>& files) {
   DataFileRequest request;
-  if (auto found = m_traced.find(planned.metadata.function); found != m_traced.end()) request.traced = found->second;
+  request.traced = traced;
   request.include_globs = planned.include_globs;
   request.include_location = planned.include_location;
   std::size_t errors_before = m_diagnostics.count(Severity::Error);
@@ -85,10 +82,11 @@ bool TreeShaker::add_data_files(const PlannedFunction& planned, std::vector<Bund
   return ok;
 }
 
-bool TreeShaker::add_files(const PlannedFunction& planned, const fs::path& artifact, std::vector<BundleFile>& files) {
+bool TreeShaker::add_files(const PlannedFunction& planned, const fs::path& artifact,
+                           const std::vector<AssetReference>& traced, std::vector<BundleFile>& files) {
   if (!files.empty()) files.front().reason = entry_reason(planned, artifact);
   bool ok = planned.metadata.target != Target::Native || add_libraries(planned, artifact, files);
-  return add_data_files(planned, files) && ok;
+  return add_data_files(planned, traced, files) && ok;
 }
 
 bool TreeShaker::within_budget(const PlannedFunction& planned, const std::vector<SizedFile>& files,

@@ -25,13 +25,12 @@ public:
   TreeShaker(const ProjectLayout& layout, FileHasher& hasher, Diagnostics& diagnostics)
       : m_layout(layout), m_hasher(hasher), m_diagnostics(diagnostics) {}
 
-  // The literal paths the analyzers traced, per function name (from the lint pass).
-  void set_traced_assets(std::map<std::string, std::vector<AssetReference>> by_function);
-
   // `files` holds the function's entry file (bootstrap or function.wasm, from
   // `artifact`); gives it its reason and appends lib/ and data files with
-  // theirs. False, with errors reported, when the function must not ship.
-  bool add_files(const PlannedFunction& planned, const std::filesystem::path& artifact, std::vector<BundleFile>& files);
+  // theirs (`traced`: the literal paths the analyzers found in its source).
+  // False, with errors reported, when the function must not ship.
+  bool add_files(const PlannedFunction& planned, const std::filesystem::path& artifact,
+                 const std::vector<AssetReference>& traced, std::vector<BundleFile>& files);
 
   // False, with an error naming the largest files, when the bundle is too big.
   bool within_budget(const PlannedFunction& planned, const std::vector<SizedFile>& files, std::uint64_t zipped_size);
@@ -39,12 +38,12 @@ public:
 private:
   std::string entry_reason(const PlannedFunction& planned, const std::filesystem::path& artifact) const;
   bool add_libraries(const PlannedFunction& planned, const std::filesystem::path& artifact, std::vector<BundleFile>& files);
-  bool add_data_files(const PlannedFunction& planned, std::vector<BundleFile>& files);
+  bool add_data_files(const PlannedFunction& planned, const std::vector<AssetReference>& traced,
+                      std::vector<BundleFile>& files);
 
   const ProjectLayout& m_layout;
   FileHasher& m_hasher;
   Diagnostics& m_diagnostics;
-  std::map<std::string, std::vector<AssetReference>> m_traced;
 };
 
 // Path and size of every file, for budgets (sls.json excluded: it is tiny).
