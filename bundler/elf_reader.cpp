@@ -9,10 +9,16 @@
 
 #include "bundler/elf_reader.hpp"
 
+#include <fcntl.h>
 #include <gelf.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <libelf.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -172,6 +178,21 @@ GlibcVersion parse_glibc_version(std::string_view name) {
   if (std::sscanf(std::string(name.substr(prefix.size())).c_str(), "%d.%d", &version.major, &version.minor) != 2)
     return {};
   return version;
+}
+
+Expected<ElfInfo> read_elf_file(const std::filesystem::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return make_error(std::strerror(errno));
+  struct stat info {};
+  void* mapped = ::fstat(fd, &info) == 0 && info.st_size > 0
+                     ? ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
+                     : MAP_FAILED;
+  int mapping_errno = errno;
+  ::close(fd);
+  if (mapped == MAP_FAILED) return make_error(info.st_size == 0 ? "empty file" : std::strerror(mapping_errno));
+  auto result = read_elf(std::string_view(static_cast<const char*>(mapped), static_cast<std::size_t>(info.st_size)));
+  ::munmap(mapped, static_cast<std::size_t>(info.st_size));
+  return result;
 }
 
 }  // namespace sls

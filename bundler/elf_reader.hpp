@@ -5,6 +5,7 @@
 // them, and the glibc symbol versions it cannot start without.
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,11 @@ struct ElfInfo {
 
 // Only 64-bit little-endian files are read; anything else is an Error.
 Expected<ElfInfo> read_elf(std::string_view bytes);
+
+// read_elf on a file mapped into memory rather than read: only the pages
+// holding the headers and the dynamic tables are touched, so describing a
+// large executable costs a few kilobytes of I/O, not its whole size.
+Expected<ElfInfo> read_elf_file(const std::filesystem::path& path);
 
 // "GLIBC_2.34" -> {2, 34}; nullopt-like {0, 0} for anything that is not GLIBC_x.y[.z].
 struct GlibcVersion {

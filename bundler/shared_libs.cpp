@@ -99,8 +99,7 @@ private:
                                    "hint: install the package that provides it, or remove it from 'link'"});
       return;
     }
-    auto bytes = read_file(*path);
-    auto info = bytes ? read_elf(*bytes) : Expected<ElfInfo>(bytes.error());
+    auto info = read_elf_file(*path);
     if (!info) {
       m_result.problems.push_back({"cannot read " + path->string() + ": " + info.error().message, {}});
       return;
@@ -160,8 +159,7 @@ std::vector<LibraryProblem> check_glibc_versions(const std::string& file, const 
 LibraryClosure resolve_libraries(const fs::path& binary, const RuntimeProfile& runtime,
                                  const std::vector<fs::path>& search_dirs) {
   ClosureWalk walk(runtime, search_dirs);
-  auto bytes = read_file(binary);
-  auto info = bytes ? read_elf(*bytes) : Expected<ElfInfo>(bytes.error());
+  auto info = read_elf_file(binary);
   if (!info) {
     walk.result().problems.push_back({"cannot read the linked executable: " + info.error().message, {}});
     return walk.take();

@@ -2,7 +2,9 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
+#include <vector>
 #include <sstream>
 
 #include "core/file_system.hpp"
@@ -39,8 +41,8 @@ std::optional<std::string> FileHasher::hash(const fs::path& path) {
   return found->hash;
 }
 
-std::optional<FileDigest> FileHasher::digest(const fs::path& path) {
-  std::string key = path.string();
+std::optional<FileDigest> FileHasher::digest(const std::string& path) {
+  const std::string& key = path;
   {
     // Checked once per build: a header included by every function is stat'ed once, not once per function.
     std::lock_guard lock(m_mutex);
@@ -67,20 +69,25 @@ std::optional<FileDigest> FileHasher::digest(const fs::path& path) {
   std::lock_guard lock(m_mutex);
   ++m_files_read;
   m_entries[key] = current;
+  m_changed = true;
   return FileDigest{current.hash, current.size};
 }
 
 void FileHasher::save() const {
-  std::string text;
+  if (!m_changed) return;  // a build that hashed nothing new leaves the file as it is
+  std::vector<std::string> lines;
   std::int64_t racy_after = now_ns() - k_racy_window_ns;
   {
     std::lock_guard lock(m_mutex);
     for (const auto& [path, entry] : m_entries) {
       if (entry.mtime_ns >= racy_after) continue;
-      text += entry.hash + " " + std::to_string(entry.size) + " " + std::to_string(entry.mtime_ns) + " " +
-              std::to_string(entry.inode) + " " + path + "\n";
+      lines.push_back(entry.hash + " " + std::to_string(entry.size) + " " + std::to_string(entry.mtime_ns) + " " +
+                      std::to_string(entry.inode) + " " + path + "\n");
     }
   }
+  std::sort(lines.begin(), lines.end());  // a stable file, whatever the hash table's order
+  std::string text;
+  for (const std::string& line : lines) text += line;
   write_file_atomically(m_state_file, text, fs::perms(0644));
 }
 

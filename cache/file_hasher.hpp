@@ -10,7 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
+#include <unordered_map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -30,9 +30,12 @@ public:
   // sha256 of the file's bytes; nullopt when it cannot be read.
   std::optional<std::string> hash(const std::filesystem::path& path);
   // sha256 and size of the file's bytes; nullopt when it cannot be read.
-  std::optional<FileDigest> digest(const std::filesystem::path& path);
+  std::optional<FileDigest> digest(const std::filesystem::path& path) { return digest(path.native()); }
+  // The same for a path as a string: a no-op build asks this for every
+  // header of every unit, so it avoids building a std::filesystem::path.
+  std::optional<FileDigest> digest(const std::string& path);
 
-  // Writes the remembered hashes back (atomically).
+  // Writes the remembered hashes back (atomically), if any changed.
   void save() const;
 
   std::size_t files_read() const { return m_files_read; }
@@ -47,8 +50,9 @@ private:
   };
   std::filesystem::path m_state_file;
   mutable std::mutex m_mutex;
-  std::map<std::string, Entry> m_entries;
+  std::unordered_map<std::string, Entry> m_entries;
   std::size_t m_files_read = 0;
+  bool m_changed = false;  // a hash was added or replaced since loading
 };
 
 }  // namespace sls

@@ -1,7 +1,5 @@
 #include "cache/step_cache.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "cache/depfile.hpp"
 #include "core/file_system.hpp"
 #include "core/sha256.hpp"
@@ -18,17 +16,20 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
-std::string manifest_key(const std::string& identity) { return combine_keys({"manifest", identity}); }
+// "-2": the line format below (the first format was JSON, slow to parse for
+// hundreds of headers per unit on every no-op build).
+std::string manifest_key(const std::string& identity) { return combine_keys({"manifest-2", identity}); }
 
 // The hash of every header in `deps`, resolved against the project root; nullopt if one is gone.
 std::optional<std::vector<std::pair<std::string, std::string>>> hash_deps(const std::vector<std::string>& deps,
                                                                           const StepCacheContext& context) {
   std::vector<std::pair<std::string, std::string>> hashed;
+  hashed.reserve(deps.size());
+  const std::string root = context.project_root.native() + "/";
   for (const std::string& dep : deps) {
-    fs::path path = fs::path(dep).is_absolute() ? fs::path(dep) : context.project_root / dep;
-    auto hash = context.hasher.hash(path);
-    if (!hash) return std::nullopt;
-    hashed.emplace_back(dep, *hash);
+    auto digest = context.hasher.digest(!dep.empty() && dep.front() == '/' ? dep : root + dep);
+    if (!digest) return std::nullopt;
+    hashed.emplace_back(dep, std::move(digest->hash));
   }
   return hashed;
 }
@@ -42,10 +43,45 @@ std::string result_key(const std::string& identity, const std::vector<std::pair<
   return combine_keys(parts);
 }
 
-nlohmann::json load_manifest(ContentStore& store, const std::string& identity) {
+// A manifest lists the header sets seen for one compile identity, newest
+// first, each as "result KEY" and then one header path per line, closed by
+// an empty line. Paths with a newline are never recorded.
+struct ManifestEntry {
+  std::string result;
+  std::vector<std::string> deps;
+};
+
+std::vector<ManifestEntry> load_manifest(ContentStore& store, const std::string& identity) {
+  std::vector<ManifestEntry> entries;
   auto text = store.get(manifest_key(identity));
-  nlohmann::json manifest = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json::array();
-  return manifest.is_array() ? manifest : nlohmann::json::array();
+  if (!text) return entries;
+  std::string_view rest = *text;
+  ManifestEntry entry;
+  while (!rest.empty()) {
+    std::size_t end = rest.find('\n');
+    std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    if (line.empty()) {
+      if (!entry.result.empty()) entries.push_back(std::move(entry));
+      entry = {};
+    } else if (entry.result.empty()) {
+      if (line.substr(0, 7) != "result ") return {};  // damaged: recompile and record afresh
+      entry.result = line.substr(7);
+    } else {
+      entry.deps.emplace_back(line);
+    }
+  }
+  return entries;
+}
+
+std::string render_manifest(const std::vector<ManifestEntry>& entries) {
+  std::string text;
+  for (const ManifestEntry& entry : entries) {
+    text += "result " + entry.result + "\n";
+    for (const std::string& dep : entry.deps) text += dep + "\n";
+    text += "\n";
+  }
+  return text;
 }
 
 }  // namespace
@@ -85,16 +121,11 @@ std::optional<std::string> CompileStepCache::lookup(const std::vector<std::strin
                                                     const fs::path& object) {
   auto id = identity(command, source, object);
   if (!id) return std::nullopt;
-  for (const auto& entry : load_manifest(m_context.store, *id)) {
-    if (!entry.is_object() || !entry["deps"].is_array() || !entry["result"].is_string()) continue;  // foreign or damaged
-    std::vector<std::string> listed;
-    for (const auto& dep : entry["deps"]) {
-      if (dep.is_string()) listed.push_back(dep.get<std::string>());
-    }
-    auto deps = hash_deps(listed, m_context);
+  for (const ManifestEntry& entry : load_manifest(m_context.store, *id)) {
+    auto deps = hash_deps(entry.deps, m_context);
     if (!deps) continue;
     std::string key = result_key(*id, *deps);
-    if (key == entry["result"].get<std::string>() && m_context.store.contains(key)) return key;
+    if (key == entry.result && m_context.store.contains(key)) return key;
   }
   return std::nullopt;
 }
@@ -107,19 +138,17 @@ std::optional<std::string> CompileStepCache::record(const std::vector<std::strin
   if (!id || !depfile || !bytes) return std::nullopt;
   std::vector<std::string> deps;
   for (const std::string& dep : parse_depfile(*depfile)) {
+    if (dep.find('\n') != std::string::npos) return std::nullopt;  // cannot be listed; compile again next time
     if (dep != source) deps.push_back(dep);
   }
   auto hashed = hash_deps(deps, m_context);
   if (!hashed) return std::nullopt;
   std::string key = result_key(*id, *hashed);
   if (!m_context.store.put(key, *bytes)) return std::nullopt;
-  nlohmann::json manifest = load_manifest(m_context.store, *id);
-  nlohmann::json entry = nlohmann::json::object();
-  entry["deps"] = deps;
-  entry["result"] = key;
-  manifest.insert(manifest.begin(), std::move(entry));
-  if (manifest.size() > k_max_manifest_entries) manifest.erase(manifest.begin() + k_max_manifest_entries, manifest.end());
-  m_context.store.put(manifest_key(*id), manifest.dump());
+  std::vector<ManifestEntry> manifest = load_manifest(m_context.store, *id);
+  manifest.insert(manifest.begin(), {key, std::move(deps)});
+  if (manifest.size() > k_max_manifest_entries) manifest.resize(k_max_manifest_entries);
+  m_context.store.put(manifest_key(*id), render_manifest(manifest));
   return key;
 }
 

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -36,7 +37,11 @@ void print_lint(const BuildSummary& summary) {
   analyzers::FormatOptions format;
   format.lint = summary.lint->options;
   format.color = use_colour(Stream::Err) ? analyzers::Color::On : analyzers::Color::Off;
-  analyzers::write_gnu(std::cerr, summary.lint->report, format);
+  // Formatted first and written at once: std::cerr is unbuffered, and a
+  // report of many findings would otherwise cost a write per fragment.
+  std::ostringstream text;
+  analyzers::write_gnu(text, summary.lint->report, format);
+  std::cerr << text.str() << std::flush;
 }
 
 // "5 compiled, 12 from cache" — what the build actually ran.
