@@ -61,6 +61,13 @@ bool is_argument_mutation(const clang::Expr& child, const clang::CallExpr& call)
   return false;
 }
 
+// Whether `child` is the object a member call is made on (`child.f()`), not one of its arguments.
+bool is_called_on(const clang::Expr& child, const clang::CXXMemberCallExpr& call) {
+  const clang::Expr* reached = child.IgnoreParenImpCasts();
+  const auto* object = call.getImplicitObjectArgument();
+  return reached == call.getCallee()->IgnoreParenImpCasts() || (object && reached == object->IgnoreParenImpCasts());
+}
+
 // `&g` handed to a parameter that points to mutable data.
 bool is_address_argument(const clang::Expr& pointer, const clang::CallExpr& call) {
   const auto* callee = call.getDirectCallee();
@@ -90,6 +97,9 @@ bool is_mutating_parent(const clang::Expr& child, const clang::Stmt& parent, cla
     return false;
   }
   if (const auto* member_call = llvm::dyn_cast<clang::CXXMemberCallExpr>(&parent)) {
+    // A non-const method changes the object it is called on; an argument of
+    // the call is only changed when its parameter lets it be.
+    if (!is_called_on(child, *member_call)) return is_argument_mutation(child, *member_call);
     const auto* method = member_call->getMethodDecl();
     return method && !method->isConst() && !is_observer_method(method->getNameAsString());
   }
@@ -133,8 +143,9 @@ const clang::Expr* object_path_parent(const clang::Expr& child, const clang::Stm
     return access && op->getArg(0)->IgnoreParenImpCasts() == child.IgnoreParenImpCasts() ? op : nullptr;
   }
   if (const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(&parent)) {
+    // `g.value()`, `g.front()`: the result is still g's state; `w.value(g)` is not.
     const auto* method = call->getMethodDecl();
-    return method && is_access_method(method->getNameAsString()) ? call : nullptr;
+    return is_called_on(child, *call) && method && is_access_method(method->getNameAsString()) ? call : nullptr;
   }
   return nullptr;
 }

@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "analyzers/engine_fingerprint.hpp"  // generated: k_lint_engine_fingerprint
 #include "analyzers/lint.hpp"
 
 namespace sls::analyzers {
@@ -29,9 +30,10 @@ struct LintEngine {
   const char* sls_version = "";
   std::size_t job_size = 0, options_size = 0, report_size = 0, finding_size = 0;
   LintFunction lint = nullptr;
+  const char* fingerprint = "";  // k_lint_engine_fingerprint of the build that made it
 };
 
-inline constexpr unsigned k_lint_engine_abi = 1;
+inline constexpr unsigned k_lint_engine_abi = 2;
 inline constexpr const char* k_lint_engine_file = "libsls-lint-engine.so";
 inline constexpr const char* k_lint_engine_entry = "sls_lint_engine_v1";
 
@@ -41,7 +43,7 @@ using LintEngineEntry = const LintEngine* (*)();
 // engine's answer with it.
 inline LintEngine expected_lint_engine(const char* sls_version) {
   return {k_lint_engine_abi, sls_version, sizeof(LintJob), sizeof(LintOptions), sizeof(LintReport), sizeof(Finding),
-          nullptr};
+          nullptr, k_lint_engine_fingerprint};
 }
 
 // The real driver, inside the engine (lint.cpp).

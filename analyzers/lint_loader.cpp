@@ -39,7 +39,8 @@ bool same_build(const LintEngine& engine, const LintEngine& expected) {
   return engine.abi_version == expected.abi_version && engine.sls_version &&
          std::strcmp(engine.sls_version, expected.sls_version) == 0 && engine.job_size == expected.job_size &&
          engine.options_size == expected.options_size && engine.report_size == expected.report_size &&
-         engine.finding_size == expected.finding_size && engine.lint;
+         engine.finding_size == expected.finding_size && engine.fingerprint &&
+         std::strcmp(engine.fingerprint, expected.fingerprint) == 0 && engine.lint;
 }
 
 LoadedEngine load_engine() {

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "analyzers/engine_fingerprint.hpp"  // generated: k_lint_engine_fingerprint
 #include "analyzers/rule_registry.hpp"
 #include "cache/step_cache.hpp"
 #include "core/spelling.hpp"
@@ -14,8 +15,9 @@ namespace {
 namespace lint = analyzers;
 using nlohmann::json;
 
-// Bump when the analyzers change what they report, so cached results are not reused.
-constexpr const char* k_lint_cache_version = "sls-lint-1";
+// Bump when the format of a cached report changes. Results of other versions
+// of the rules are told apart by the engine's fingerprint (options_key).
+constexpr const char* k_lint_cache_version = "sls-lint-2";
 
 json position_json(const lint::SourcePosition& p) { return {p.path, p.line, p.column}; }
 lint::SourcePosition position_from(const json& j) {
@@ -65,7 +67,8 @@ std::optional<lint::LintReport> report_from(const std::string& text) {
 }
 
 std::string options_key(const lint::LintOptions& options) {
-  std::vector<std::string> parts = {k_lint_cache_version, options.profile, options.report_unused_suppressions ? "u" : ""};
+  std::vector<std::string> parts = {k_lint_cache_version, k_lint_engine_fingerprint, options.profile,
+                                    options.report_unused_suppressions ? "u" : ""};
   for (const auto& [rule, severity] : options.severity_overrides) parts.push_back(rule + "=" + lint::severity_name(severity));
   return combine_keys(parts);
 }

@@ -45,8 +45,11 @@ void print_lint(const BuildSummary& summary) {
 }
 
 // "5 compiled, 12 from cache" — what the build actually ran.
-std::string describe_steps(const StepCounts& steps) {
-  if (steps.compiled + steps.linked + steps.packaged == 0) return "nothing to do: every step was up to date";
+std::string describe_steps(const StepCounts& steps, std::size_t units_linted) {
+  if (steps.compiled + steps.linked + steps.packaged == 0) {
+    if (units_linted > 0) return std::to_string(units_linted) + " linted, nothing else to do";
+    return "nothing to do: every step was up to date";
+  }
   return std::to_string(steps.compiled) + " compiled (" + std::to_string(steps.compile_hits) + " cached), " +
          std::to_string(steps.linked) + " linked (" + std::to_string(steps.link_hits) + " cached), " +
          std::to_string(steps.packaged) + " packaged (" + std::to_string(steps.package_hits) + " reused)";
@@ -104,7 +107,7 @@ int run_build(const BuildCommandOptions& options) {
   }
   std::cerr << "sls: " << summary.functions_built << " function(s) built, " << summary.functions_failed
             << " failed, " << summary.static_files << " static file(s) -> " << summary.output_dir.string() << "\n"
-            << "sls: " << describe_steps(summary.steps) << " in " << std::fixed << std::setprecision(2) << seconds << " s\n";
+            << "sls: " << describe_steps(summary.steps, summary.lint ? summary.lint->units_linted : 0) << " in " << std::fixed << std::setprecision(2) << seconds << " s\n";
   if (summary.lint) {
     std::cerr << "sls: lint: " << lint_errors(summary) << " error(s), "
               << summary.lint->report.count(analyzers::Severity::Warning) << " warning(s)"

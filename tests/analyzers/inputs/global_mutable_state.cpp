@@ -27,6 +27,13 @@ static std::map<std::string, int> g_table;   // filled once under std::call_once
 static bool g_loaded = false;
 static std::string g_config;                 // loaded once, guarded by a flag
 
+struct Writer {
+  Writer& value(const char* text);
+  Writer& drain_into(std::string& out);
+};
+static const char* g_revision = "r0";  // a pointer only handed to a call: never reported
+static std::string g_spill;            // expect: warning sls-global-mutable-state
+
 struct Settings {
   static int s_counter;
 };
@@ -74,6 +81,8 @@ sls::Response handle(const sls::Request& request, sls::Context& context) {
   load_config();
   next_ticket();
   cached_square(local);
+  Writer writer;  // a local writer: its non-const methods change it, not their arguments
+  writer.value(g_revision).drain_into(g_spill);
   return sls::Response::text(200, g_banner.c_str());
 }
 SLS_HANDLER(handle)
