@@ -139,7 +139,8 @@ void compile_runtime_source(const CompileContext& context, Target target, Target
   options.project_root.clear();
   const fs::path& source = support.glue_sources[i];
   auto command = compile_command(context.toolchain, options, source, support.glue_temp / (source.filename().string() + ".o"));
-  if (!run_step(context, command, {}, "the sls runtime glue (" + source.filename().string() + ") failed to compile"))
+  if (!run_step(context, launched(context.toolchain, command), {},
+                "the sls runtime glue (" + source.filename().string() + ") failed to compile"))
     support.glue_compiled = false;
 }
 
@@ -169,7 +170,7 @@ void compile_unit(const CompileContext& context, const UnitOptions& options, Com
   fs::create_directories(unit.object.parent_path());
   ++context.counters.compiled;
   context.progress.started("compile", unit.source);
-  if (!run_step(context, command, {unit.source, 0, 0}, failure, options.target)) return;
+  if (!run_step(context, launched(context.toolchain, command), {unit.source, 0, 0}, failure, options.target)) return;
   unit.key = cache.record(command, unit.source, unit.object);
   if (!unit.key) context.diagnostics.error({unit.source, 0, 0}, "cannot store the object of " + unit.source + " in the cache");
 }
@@ -199,7 +200,7 @@ void prepare_prelude(const CompileContext& context, Target target, TargetSupport
   if (!key) {
     fs::create_directories(pch.parent_path(), ec);
     ++context.counters.compiled;
-    auto result = context.runner.run({command, std::nullopt, {}, context.layout.root});
+    auto result = context.runner.run({launched(context.toolchain, command), std::nullopt, {}, context.layout.root});
     if (!result || result->exit_code != 0) {
       context.diagnostics.warning({header.string(), 0, 0}, "the prelude did not precompile; functions are compiled without it",
                                   result ? result->stderr_data : result.error().message);

@@ -46,13 +46,18 @@ Status install_tree(const fs::path& from, const fs::path& to) {
 StagedOutput::StagedOutput(fs::path output, fs::path staging) : m_output(std::move(output)), m_staging(std::move(staging)) {}
 
 StagedOutput::StagedOutput(StagedOutput&& other) noexcept
-    : m_output(std::move(other.m_output)), m_staging(std::move(other.m_staging)), m_committed(other.m_committed) {
+    : m_output(std::move(other.m_output)),
+      m_staging(std::move(other.m_staging)),
+      m_mutex(std::move(other.m_mutex)),
+      m_kept(std::move(other.m_kept)),
+      m_staged(other.m_staged),
+      m_committed(other.m_committed) {
   other.m_committed = true;
 }
 
 StagedOutput::~StagedOutput() {
   std::error_code ec;
-  if (!m_committed && !m_staging.empty()) fs::remove_all(m_staging, ec);
+  if (!m_committed && m_staged) fs::remove_all(m_staging, ec);
 }
 
 Expected<StagedOutput> StagedOutput::begin(const fs::path& output_dir) {
@@ -62,28 +67,84 @@ Expected<StagedOutput> StagedOutput::begin(const fs::path& output_dir) {
   remove_abandoned_staging(output_dir);
   fs::path staging = output_dir;
   staging += k_staging_infix + std::to_string(::getpid());
-  fs::remove_all(staging, ec);
-  fs::create_directories(staging, ec);
-  if (ec) return make_error("cannot create " + staging.string() + ": " + ec.message());
   return StagedOutput(output_dir, staging);
 }
 
-Status StagedOutput::write_file(const std::string& relative_path, std::string_view bytes, fs::perms mode) {
-  return write_file_atomically(m_staging / relative_path, bytes, mode);
-}
+namespace {
 
-bool StagedOutput::keep_previous(const std::string& relative_path) {
+bool link_or_copy(const fs::path& from, const fs::path& to) {
   std::error_code ec;
-  fs::path previous = m_output / relative_path;
-  if (!fs::is_regular_file(previous, ec)) return false;
-  fs::path target = m_staging / relative_path;
-  fs::create_directories(target.parent_path(), ec);
-  fs::create_hard_link(previous, target, ec);
-  if (ec) fs::copy_file(previous, target, fs::copy_options::overwrite_existing, ec);
+  fs::create_directories(to.parent_path(), ec);
+  fs::create_hard_link(from, to, ec);
+  if (ec) fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
   return !ec;
 }
 
+// Whether the current output already holds exactly these bytes with this mode.
+bool holds_same(const fs::path& path, std::string_view bytes, fs::perms mode) {
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::is_regular_file(status) || (status.permissions() & fs::perms::mask) != mode) return false;
+  if (fs::file_size(path, ec) != bytes.size() || ec) return false;
+  auto current = read_file(path);
+  return current && *current == bytes;
+}
+
+}  // namespace
+
+Status StagedOutput::stage_locked() {
+  if (m_staged) return Ok{};
+  std::error_code ec;
+  fs::remove_all(m_staging, ec);
+  fs::create_directories(m_staging, ec);
+  if (ec) return make_error("cannot create " + m_staging.string() + ": " + ec.message());
+  m_staged = true;
+  for (const std::string& path : m_kept) {
+    if (!link_or_copy(m_output / path, m_staging / path)) return make_error("cannot carry over " + path);
+  }
+  m_kept.clear();
+  return Ok{};
+}
+
+Status StagedOutput::write_file(const std::string& relative_path, std::string_view bytes, fs::perms mode) {
+  {
+    std::lock_guard lock(*m_mutex);
+    if (!m_staged && holds_same(m_output / relative_path, bytes, mode)) {
+      m_kept.insert(relative_path);
+      return Ok{};
+    }
+    if (Status staged = stage_locked(); !staged) return staged;
+  }
+  return write_file_atomically(m_staging / relative_path, bytes, mode);  // bundles are written in parallel
+}
+
+bool StagedOutput::keep_previous(const std::string& relative_path) {
+  std::lock_guard lock(*m_mutex);
+  std::error_code ec;
+  fs::path previous = m_output / relative_path;
+  if (!fs::is_regular_file(previous, ec)) return false;
+  if (!m_staged) return m_kept.insert(relative_path), true;
+  return link_or_copy(previous, m_staging / relative_path);
+}
+
+fs::path StagedOutput::path_of(const std::string& relative_path) const {
+  std::lock_guard lock(*m_mutex);
+  return (m_staged ? m_staging : m_output) / relative_path;
+}
+
 Status StagedOutput::commit() {
+  std::lock_guard lock(*m_mutex);
+  if (!m_staged) {
+    // Nothing new was written: the output is already right unless it holds
+    // files the new one does not (a function that was removed).
+    std::vector<std::string> current = list_files_sorted(m_output);
+    std::error_code ec;
+    if (fs::is_directory(m_output, ec) && std::set<std::string>(current.begin(), current.end()) == m_kept) {
+      m_committed = true;
+      return Ok{};
+    }
+    if (Status staged = stage_locked(); !staged) return staged;
+  }
   if (Status installed = install_tree(m_staging, m_output); !installed) return installed;
   m_committed = true;
   std::error_code ec;

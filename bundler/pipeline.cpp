@@ -68,7 +68,7 @@ std::optional<PackagedBundle> reuse_packaged(const std::string& function, const 
   auto previous = packages.find(function);
   if (!previous || previous->key != key || !output.keep_previous(bundle_path)) return std::nullopt;
   std::error_code ec;
-  if (fs::file_size(output.staging_dir() / bundle_path, ec) != previous->size) return std::nullopt;
+  if (fs::file_size(output.path_of(bundle_path), ec) != previous->size) return std::nullopt;
   return previous;
 }
 
@@ -123,7 +123,7 @@ ManifestFunction package_function(const PlannedFunction& planned, const std::opt
   }
   entry.status = FunctionStatus::Failed;
   if (output.keep_previous(bundle_path)) {
-    auto previous = read_file(output.staging_dir() / bundle_path);
+    auto previous = read_file(output.path_of(bundle_path));
     entry.bundle_path = bundle_path;
     entry.bundle_sha256 = previous ? sha256_hex(*previous) : "";
     entry.bundle_size = previous ? previous->size() : 0;

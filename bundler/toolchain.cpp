@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <sstream>
 
 #include "bundler/link_report.hpp"
 #include "bundler/project_layout.hpp"
@@ -85,6 +86,8 @@ Toolchain make_toolchain(const InstallLayout& layout) {
   toolchain.cxx = env_or("SLS_CXX", toolchain.cxx);
   toolchain.cc = env_or("SLS_CC", toolchain.cc);
   toolchain.archiver = env_or("SLS_AR", toolchain.archiver);
+  std::istringstream launcher(env_or("SLS_COMPILER_LAUNCHER", ""));
+  for (std::string word; launcher >> word;) toolchain.compiler_launcher.push_back(word);
   toolchain.layout = layout;
   return toolchain;
 }
@@ -100,6 +103,11 @@ std::vector<std::string> frontend_command(const Toolchain& toolchain, const Unit
   append(command, function_definitions(options));
   append(command, prelude_flags(options, source));
   command.push_back(source.string());
+  return command;
+}
+
+std::vector<std::string> launched(const Toolchain& toolchain, std::vector<std::string> command) {
+  command.insert(command.begin(), toolchain.compiler_launcher.begin(), toolchain.compiler_launcher.end());
   return command;
 }
 

@@ -19,10 +19,15 @@ struct Toolchain {
   std::string cxx = "clang++-19";
   std::string cc = "clang-19";
   std::string archiver = "llvm-ar-19";
+  // Run in front of every compile (ccache, distcc, sccache), like CMake's
+  // <LANG>_COMPILER_LAUNCHER. Not part of any cache key: it must not change
+  // what the compiler produces.
+  std::vector<std::string> compiler_launcher;
   InstallLayout layout;
 };
 
-// Compiler names can be overridden with SLS_CXX, SLS_CC and SLS_AR.
+// Compiler names can be overridden with SLS_CXX, SLS_CC and SLS_AR; the
+// launcher is SLS_COMPILER_LAUNCHER (words separated by spaces).
 Toolchain make_toolchain(const InstallLayout& layout);
 
 // What a translation unit is compiled for.
@@ -42,6 +47,9 @@ std::vector<std::string> frontend_command(const Toolchain& toolchain, const Unit
 // frontend_command plus "-c SOURCE -o OBJECT" (and a dependency file).
 std::vector<std::string> compile_command(const Toolchain& toolchain, const UnitOptions& options,
                                          const std::filesystem::path& source, const std::filesystem::path& object);
+
+// `command` (a compile) behind the toolchain's compiler launcher, if any.
+std::vector<std::string> launched(const Toolchain& toolchain, std::vector<std::string> command);
 
 // Precompiles `header` (the prelude: the SDK and common standard headers)
 // with the flags of `options` into `pch`, for compile_command to start from.

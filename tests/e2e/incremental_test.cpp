@@ -184,6 +184,28 @@ TEST_F(IncrementalTest, PreludeChangesNoExecutable) {
     EXPECT_TRUE(*read_file(m_project.root() / ".sls/build/native/out/api" / name / "bootstrap") == bytes) << name;
 }
 
+TEST_F(IncrementalTest, CompilerLauncherRunsEveryCompileAndSharesTheCache) {
+  // Given SLS_COMPILER_LAUNCHER, every compile should go through it, and what it
+  // produced should serve a later build without it (the launcher is not in any key).
+  TempProject tools;
+  fs::path log = tools.root() / "launched.log";
+  tools.write("launch.sh", "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log.string() + "'\nexec \"$@\"\n");
+  fs::permissions(tools.root() / "launch.sh", fs::perms(0755));
+  SlsRun launched = run_sls({"build", "--json", m_project.root().string()}, {},
+                            {{"SLS_CACHE_DIR", m_cache.string()}, {"SLS_COMPILER_LAUNCHER", (tools.root() / "launch.sh").string()}});
+  ASSERT_EQ(launched.exit_code, 0) << launched.out << launched.err;
+  auto logged = read_file(log);
+  std::string lines = logged ? *logged : "";
+  for (const std::string unit : {"api/a.cpp", "api/b.cpp", "api/c.cpp", "c++-header"})
+    EXPECT_NE(lines.find(unit), std::string::npos) << unit << " was not compiled through the launcher:\n" << lines;
+  EXPECT_EQ(lines.find("--why-extract"), std::string::npos) << "links do not go through a compiler launcher";
+
+  fs::remove_all(m_project.root() / ".sls");
+  nlohmann::json without = build_once();
+  EXPECT_EQ(without["steps"]["compiled"], 0);
+  EXPECT_EQ(without["steps"]["linked"], 0);
+}
+
 TEST_F(IncrementalTest, CacheCommandsReportAndPrune) {
   // Given a filled cache, stats should count entries and prune to 0 should empty it.
   build_once();

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "bundler/output_tree.hpp"
 #include "core/file_system.hpp"
@@ -46,6 +47,53 @@ TEST(OutputTreeTest, KeepPreviousCarriesAFileOver) {
   EXPECT_FALSE(staged->keep_previous("functions/api/missing.zip"));
   ASSERT_TRUE(staged->commit());
   EXPECT_EQ(*read_file(dir.root() / "out/functions/api/x.zip"), "zip");
+}
+
+ino_t inode_of(const fs::path& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0 ? info.st_ino : 0;
+}
+
+TEST(OutputTreeTest, ANewOutputEqualToTheCurrentOneTouchesNothing) {
+  // Given every file carried over or rewritten with the same bytes, we should leave the output as it was.
+  TempProject dir;
+  dir.write("out/functions/api/x.zip", "zip");
+  dir.write("out/manifest.json", "{}\n");
+  fs::permissions(dir.root() / "out/manifest.json", fs::perms(0644));
+  ino_t manifest_inode = inode_of(dir.root() / "out/manifest.json");
+  auto staged = StagedOutput::begin(dir.root() / "out");
+  ASSERT_TRUE(staged);
+  EXPECT_TRUE(staged->keep_previous("functions/api/x.zip"));
+  ASSERT_TRUE(staged->write_file("manifest.json", "{}\n", fs::perms(0644)));
+  EXPECT_EQ(staged->path_of("manifest.json"), dir.root() / "out/manifest.json");
+  ASSERT_TRUE(staged->commit());
+  EXPECT_EQ(inode_of(dir.root() / "out/manifest.json"), manifest_inode);
+  EXPECT_EQ(list_files_sorted(dir.root()), (std::vector<std::string>{"out/functions/api/x.zip", "out/manifest.json"}));
+}
+
+TEST(OutputTreeTest, AFileLeftOutOrChangedReplacesTheTree) {
+  // Given a function that is gone and a manifest that changed, we should swap in the new tree.
+  TempProject dir;
+  dir.write("out/functions/api/x.zip", "zip");
+  dir.write("out/functions/api/gone.zip", "old");
+  dir.write("out/manifest.json", "{}\n");
+  {
+    auto staged = StagedOutput::begin(dir.root() / "out");
+    ASSERT_TRUE(staged);
+    EXPECT_TRUE(staged->keep_previous("functions/api/x.zip"));
+    ASSERT_TRUE(staged->commit());  // gone.zip was not carried over
+  }
+  EXPECT_EQ(list_files_sorted(dir.root() / "out"), std::vector<std::string>{"functions/api/x.zip"});
+  {
+    auto staged = StagedOutput::begin(dir.root() / "out");
+    ASSERT_TRUE(staged);
+    EXPECT_TRUE(staged->keep_previous("functions/api/x.zip"));
+    ASSERT_TRUE(staged->write_file("manifest.json", "{\"v\":2}\n", fs::perms(0644)));
+    ASSERT_TRUE(staged->commit());
+  }
+  EXPECT_EQ(*read_file(dir.root() / "out/manifest.json"), "{\"v\":2}\n");
+  EXPECT_EQ(*read_file(dir.root() / "out/functions/api/x.zip"), "zip");
+  EXPECT_EQ(list_files_sorted(dir.root()), (std::vector<std::string>{"out/functions/api/x.zip", "out/manifest.json"}));
 }
 
 TEST(OutputTreeTest, LeftoversOfDeadBuildsAreRemoved) {
