@@ -15,6 +15,7 @@
 #include "bundler/tree_shake.hpp"
 #include "bundler/wasm_checks.hpp"
 #include "bundler/zip_writer.hpp"
+#include "cache/remote_cache.hpp"
 #include "core/cache_dir.hpp"
 #include "core/file_system.hpp"
 #include "core/install_layout.hpp"
@@ -202,6 +203,8 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   // Editors: compile_commands.json with exactly these flags (only rewritten when it changes).
   update_compile_commands(layout, plan, toolchain, *config, options.target_override, diagnostics);
   ContentStore store(user_cache_dir() / "store");
+  std::unique_ptr<RemoteCache> remote = remote_cache_from_environment();  // SLS_REMOTE_CACHE
+  store.use_remote(remote.get());
   const fs::path work_dir = state_dir_for(layout.root) / "build";
   FileHasher hasher(work_dir / "file-hashes");
   CompileCounters counters;
@@ -278,6 +281,9 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   if (Status committed = output->commit(); !committed) diagnostics.error({}, committed.error().message);
   else packages.save();
   progress.finish();
+  if (remote && !remote->problem().empty())
+    diagnostics.warning({}, "the remote cache " + remote->base_url() + " was left out of this build: " + remote->problem(),
+                        "hint: results still went to the local cache; check SLS_REMOTE_CACHE and the server");
   summary.steps = counters.snapshot();
   // Keep the shared cache within its size limit; only builds that added to it can have grown it.
   if (summary.steps.compiled + summary.steps.linked > 0) store.prune(configured_cache_limit());

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/file_system.hpp"
+#include "cache/remote_cache.hpp"
 #include "core/sha256.hpp"
 
 namespace sls {
@@ -75,6 +76,12 @@ fs::path ContentStore::entry_path(std::string_view key) const {
 }
 
 Status ContentStore::put(std::string_view key, std::string_view bytes) {
+  if (Status stored = put_local(key, bytes); !stored) return stored;
+  if (m_remote) m_remote->put(key, bytes);
+  return Ok{};
+}
+
+Status ContentStore::put_local(std::string_view key, std::string_view bytes) {
   if (key.size() < 8) return make_error("cache key too short");
   std::string entry(k_magic);
   entry += sha256_hex(bytes) + "\n" + compress(bytes);
@@ -82,6 +89,14 @@ Status ContentStore::put(std::string_view key, std::string_view bytes) {
 }
 
 std::optional<std::string> ContentStore::get(std::string_view key) {
+  if (auto local = get_local(key)) return local;
+  // A miss here may be a hit of the shared cache; keep what it sends for next time.
+  auto remote = m_remote ? m_remote->get(key) : std::nullopt;
+  if (remote) put_local(key, *remote);
+  return remote;
+}
+
+std::optional<std::string> ContentStore::get_local(std::string_view key) {
   fs::path path = entry_path(key);
   auto stored = read_file(path);
   if (!stored) return std::nullopt;
@@ -96,9 +111,10 @@ std::optional<std::string> ContentStore::get(std::string_view key) {
   return content;
 }
 
-bool ContentStore::contains(std::string_view key) const {
+bool ContentStore::contains(std::string_view key) {
   std::error_code ec;
-  return fs::is_regular_file(entry_path(key), ec);
+  if (fs::is_regular_file(entry_path(key), ec)) return true;
+  return m_remote && get(key).has_value();  // fetched into the local store
 }
 
 StoreStats ContentStore::stats() const {

@@ -5,8 +5,11 @@
 // and reported as a miss, so it is rebuilt and never shipped. Writes go to a
 // temporary file and are published with rename(2), so two sls processes can
 // use the store at once. Reads refresh an entry's mtime, which makes pruning
-// by oldest mtime a least-recently-used eviction.
+// by oldest mtime a least-recently-used eviction. With a remote cache
+// (remote_cache.hpp), local misses are looked up there and new entries are
+// uploaded.
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -16,6 +19,8 @@
 #include "core/expected.hpp"
 
 namespace sls {
+
+class RemoteCache;
 
 struct StoreStats {
   std::uint64_t entries = 0;
@@ -28,10 +33,14 @@ public:
 
   const std::filesystem::path& root() const { return m_root; }
 
+  // Entries are also looked up in, and new ones uploaded to, this shared
+  // cache (null: none). It must outlive the store's use.
+  void use_remote(RemoteCache* remote) { m_remote = remote; }
+
   // `key` is a lower-case hex digest (at least 8 characters).
   Status put(std::string_view key, std::string_view bytes);
   std::optional<std::string> get(std::string_view key);
-  bool contains(std::string_view key) const;
+  bool contains(std::string_view key);
 
   StoreStats stats() const;
   // Deletes least recently used entries until the store holds at most `max_bytes`.
@@ -40,8 +49,11 @@ public:
 
 private:
   std::filesystem::path entry_path(std::string_view key) const;
+  Status put_local(std::string_view key, std::string_view bytes);
+  std::optional<std::string> get_local(std::string_view key);
   std::filesystem::path m_root;
-  std::uint64_t m_corrupt = 0;
+  std::atomic<std::uint64_t> m_corrupt{0};  // build steps read the store from many threads
+  RemoteCache* m_remote = nullptr;
 };
 
 // 5 GiB unless SLS_CACHE_MAX_SIZE (bytes, or with a K/M/G suffix) says otherwise.

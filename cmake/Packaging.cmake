@@ -19,7 +19,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # sls_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE "amd64")
 # libllvm19 and libclang-cpp19 are needed by the lint engine, not by bin/sls.
-set(sls_deb_libraries "libc6 (>= 2.34), libstdc++6, libgcc-s1, libllvm19, libclang-cpp19, libarchive13, libzstd1, zlib1g, libssl3, libelf1")
+set(sls_deb_libraries "libc6 (>= 2.34), libstdc++6, libgcc-s1, libllvm19, libclang-cpp19, libarchive13, libzstd1, zlib1g, libssl3, libelf1, libcurl4")
 set(sls_deb_toolchain "clang-19, lld-19, llvm-19, libstdc++-12-dev, wasi-libc, libc++-19-dev-wasm32, libc++abi-19-dev-wasm32, libclang-rt-19-dev-wasm32")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${sls_deb_libraries}, ${sls_deb_toolchain}")
 # wasm-opt shrinks modules; Node.js runs them for `sls invoke`; clangd reads compile_commands.json.

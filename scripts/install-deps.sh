@@ -8,7 +8,7 @@ packages=(
   clang-19 lld-19 llvm-19 llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-tidy-19
   wasi-libc libc++-19-dev-wasm32 libc++abi-19-dev-wasm32 libclang-rt-19-dev-wasm32
   # libraries
-  libarchive-dev libzstd-dev zlib1g-dev libssl-dev libelf-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
+  libarchive-dev libzstd-dev zlib1g-dev libssl-dev libelf-dev libcurl4-openssl-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
   googletest libgtest-dev libgmock-dev
   # a system library the tree-shaking tests link and ship in a bundle's lib/
   libhiredis-dev
