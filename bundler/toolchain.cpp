@@ -118,6 +118,10 @@ std::vector<std::string> prelude_command(const Toolchain& toolchain, const UnitO
   shared.prelude_pch.clear();
   std::vector<std::string> command = frontend_command(toolchain, shared, header);
   command.insert(command.end() - 1, {"-x", "c++-header"});
+  // Records each header's content hash in the PCH, so a header whose mtime
+  // changed but whose bytes did not (a reinstall, a fresh checkout) still
+  // validates; without it clang refuses the PCH on any mtime change.
+  command.insert(command.end() - 1, "-fpch-validate-input-files-content");
   append(command, {"-o", pch.string(), "-MD", "-MF", pch.string() + ".d"});
   return command;
 }

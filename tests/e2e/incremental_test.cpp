@@ -184,6 +184,25 @@ TEST_F(IncrementalTest, PreludeChangesNoExecutable) {
     EXPECT_TRUE(*read_file(m_project.root() / ".sls/build/native/out/api" / name / "bootstrap") == bytes) << name;
 }
 
+TEST_F(IncrementalTest, PreludeRestoredFromTheCacheSurvivesANewHeaderMtime) {
+  // Given the prelude in the cache and its header touched (same bytes, a reinstall
+  // or fresh checkout), a build from that cache should still compile with it.
+  TempProject share;
+  for (const auto& [path, bytes] : read_tree(source_dir() / "sdk")) share.write("sdk/" + path, bytes);
+  for (const auto& [path, bytes] : read_tree(source_dir() / "runtime")) share.write("runtime/" + path, bytes);
+  std::map<std::string, std::string> env = {{"SLS_CACHE_DIR", m_cache.string()}, {"SLS_SHARE_DIR", share.root().string()}};
+  SlsRun first = run_sls({"build", "--json", m_project.root().string()}, {}, env);
+  ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
+  touch(share.root() / "runtime/prelude/prelude.hpp");
+  touch(share.root() / "sdk/include/sls/function.hpp");
+  m_project.write("api/c.cpp", std::string(k_standalone) + "// edited: compiled again, from the cached prelude\n");
+  fs::remove_all(m_project.root() / ".sls");
+  SlsRun second = run_sls({"build", "--json", m_project.root().string()}, {}, env);
+  ASSERT_EQ(second.exit_code, 0) << second.out << second.err;
+  auto report = nlohmann::json::parse(second.out, nullptr, false);
+  EXPECT_EQ(report["steps"]["compiled"], 1) << second.out;  // api/c.cpp only: the prelude came from the cache
+}
+
 TEST_F(IncrementalTest, CompilerLauncherRunsEveryCompileAndSharesTheCache) {
   // Given SLS_COMPILER_LAUNCHER, every compile should go through it, and what it
   // produced should serve a later build without it (the launcher is not in any key).

@@ -72,6 +72,7 @@ TEST(ToolchainTest, PreludeIsPrecompiledWithoutFunctionDefinitions) {
   auto args = prelude_command(test_toolchain(), options, "/opt/sls/share/sls/runtime/prelude/prelude.hpp", "/p/prelude.pch");
   EXPECT_FALSE(contains(args, "-DSLS_FUNCTION_NAME=\"api/a\""));
   EXPECT_TRUE(contains(args, "c++-header"));
+  EXPECT_TRUE(contains(args, "-fpch-validate-input-files-content"));  // survives a header's new mtime
   EXPECT_TRUE(contains(args, "/p/prelude.pch"));
   // And a unit that starts from it should name the PCH; a C unit never does.
   options.prelude_pch = "/p/prelude.pch";

@@ -1,5 +1,7 @@
 // Data files shipped with a function.
-#pragma once
+// Include guards, not #pragma once: see function.hpp.
+#ifndef SLS_ASSET_HPP
+#define SLS_ASSET_HPP
 
 #include <string>
 #include <string_view>
@@ -15,3 +17,5 @@ namespace sls {
 std::string asset(std::string_view project_relative_path);
 
 }  // namespace sls
+
+#endif  // SLS_ASSET_HPP

@@ -1,5 +1,7 @@
 // What the platform says about the current invocation.
-#pragma once
+// Include guards, not #pragma once: see function.hpp.
+#ifndef SLS_CONTEXT_HPP
+#define SLS_CONTEXT_HPP
 
 #include <chrono>
 #include <string>
@@ -31,3 +33,5 @@ class Context {
 };
 
 }  // namespace sls
+
+#endif  // SLS_CONTEXT_HPP

@@ -2,7 +2,9 @@
 //
 // HTTP allows repeated names and order can matter (Set-Cookie, query items), so the SDK keeps
 // plain vectors of pairs instead of maps.
-#pragma once
+// Include guards, not #pragma once: see function.hpp.
+#ifndef SLS_FIELDS_HPP
+#define SLS_FIELDS_HPP
 
 #include <string>
 #include <string_view>
@@ -21,3 +23,5 @@ bool iequals(std::string_view a, std::string_view b) noexcept;
 std::string first_value(const Fields& fields, std::string_view name);
 
 }  // namespace sls
+
+#endif  // SLS_FIELDS_HPP

@@ -9,7 +9,11 @@
 // The same source builds for both targets (native Lambda `bootstrap`, wasm32-wasi WAGI module).
 // This header compiles with -fno-exceptions and deliberately avoids <iostream> (about 155 KB of
 // wasm). See docs/sdk.md.
-#pragma once
+// Include guards rather than #pragma once: sls precompiles this header into
+// its prelude, and clang only recognises a #pragma once file from a PCH by its
+// mtime, so a touched but unchanged header would otherwise be parsed twice.
+#ifndef SLS_FUNCTION_HPP
+#define SLS_FUNCTION_HPP
 
 #include <sls/asset.hpp>
 #include <sls/context.hpp>
@@ -57,3 +61,5 @@ FunctionInfo function_info() noexcept;
   ::sls::detail::FunctionInfo sls::detail::function_info() noexcept {                     \
     return {SLS_FUNCTION_NAME, SLS_FUNCTION_ROUTE};                                       \
   }
+
+#endif  // SLS_FUNCTION_HPP

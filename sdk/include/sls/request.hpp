@@ -1,5 +1,7 @@
 // One HTTP request, already decoded from whatever the platform delivered (a Lambda event or CGI).
-#pragma once
+// Include guards, not #pragma once: see function.hpp.
+#ifndef SLS_REQUEST_HPP
+#define SLS_REQUEST_HPP
 
 #include <sls/fields.hpp>
 
@@ -45,3 +47,5 @@ class Request {
 };
 
 }  // namespace sls
+
+#endif  // SLS_REQUEST_HPP

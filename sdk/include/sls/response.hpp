@@ -1,5 +1,7 @@
 // The HTTP response a handler returns. A plain struct: set the fields or use the helpers.
-#pragma once
+// Include guards, not #pragma once: see function.hpp.
+#ifndef SLS_RESPONSE_HPP
+#define SLS_RESPONSE_HPP
 
 #include <sls/fields.hpp>
 
@@ -22,3 +24,5 @@ struct Response {
 };
 
 }  // namespace sls
+
+#endif  // SLS_RESPONSE_HPP
