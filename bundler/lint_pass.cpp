@@ -113,13 +113,8 @@ lint::LintOptions lint_options_from_config(const LintSettings& settings, Diagnos
 LintStage::LintStage(const CompileContext& context, const std::vector<PlannedFunction>& plan, lint::LintOptions options)
     : m_context(context), m_plan(plan), m_options(std::move(options)), m_options_hash(options_key(m_options)) {}
 
-void LintStage::lint_function(const BuiltFunction& function) {
-  const PlannedFunction* planned = nullptr;
-  for (const PlannedFunction& p : m_plan) {
-    if (p.metadata.function == function.name) planned = &p;
-  }
-  if (!planned) return;
-  std::vector<LintUnit> units = lint_units(m_context, *planned, function, m_options_hash);
+void LintStage::lint_function(const PlannedFunction& planned, const BuiltFunction& function) {
+  std::vector<LintUnit> units = lint_units(m_context, planned, function, m_options_hash);
   std::size_t linted = 0;
   for (LintUnit& unit : units) {
     if (auto cached = m_context.store.get(unit.key)) {

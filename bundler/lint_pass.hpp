@@ -55,7 +55,7 @@ public:
 
   // Lints every unit of a compiled function (or takes its cached result);
   // steps for different functions run at the same time.
-  void lint_function(const BuiltFunction& function);
+  void lint_function(const PlannedFunction& planned, const BuiltFunction& function);
 
   // The data paths traced in a function already linted, for tree-shaking.
   std::vector<AssetReference> traced_assets(const std::string& function) const;

@@ -242,7 +242,7 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
       built = &compile_stage.built(request);
       inputs.push_back(compile_stage.linked_step(request));
       if (lint_stage)
-        inputs.push_back(graph.add([&, built] { lint_stage->lint_function(*built); }, {compile_stage.compiled_step(request)}));
+        inputs.push_back(graph.add([&, built] { lint_stage->lint_function(planned, *built); }, {compile_stage.compiled_step(request)}));
       ++request;
     }
     graph.add([&, i, built] {

@@ -53,6 +53,14 @@ void touch(const fs::path& path) {
   ::utimes(path.c_str(), now);
 }
 
+// A share folder of sls's own (SDK headers and runtime glue), for SLS_SHARE_DIR.
+void copy_share_into(const TempProject& share, bool with_prelude) {
+  for (const auto& [path, bytes] : read_tree(source_dir() / "sdk")) share.write("sdk/" + path, bytes);
+  for (const auto& [path, bytes] : read_tree(source_dir() / "runtime")) {
+    if (with_prelude || path.rfind("prelude/", 0) != 0) share.write("runtime/" + path, bytes);
+  }
+}
+
 class IncrementalTest : public ::testing::Test {
 protected:
   IncrementalTest() : m_cache(*make_temp_directory("sls-cache-test")) { write_project(m_project); }
@@ -170,10 +178,7 @@ TEST_F(IncrementalTest, PreludeChangesNoExecutable) {
 
   // The same project and toolchain, with a share folder that has no prelude.
   TempProject share;
-  for (const auto& [path, bytes] : read_tree(source_dir() / "sdk")) share.write("sdk/" + path, bytes);
-  for (const auto& [path, bytes] : read_tree(source_dir() / "runtime")) {
-    if (path.rfind("prelude/", 0) != 0) share.write("runtime/" + path, bytes);
-  }
+  copy_share_into(share, /*with_prelude=*/false);
   fs::remove_all(m_project.root() / ".sls");
   TempProject other_cache;
   SlsRun without = run_sls({"build", "--json", m_project.root().string()}, {},
@@ -188,8 +193,7 @@ TEST_F(IncrementalTest, PreludeRestoredFromTheCacheSurvivesANewHeaderMtime) {
   // Given the prelude in the cache and its header touched (same bytes, a reinstall
   // or fresh checkout), a build from that cache should still compile with it.
   TempProject share;
-  for (const auto& [path, bytes] : read_tree(source_dir() / "sdk")) share.write("sdk/" + path, bytes);
-  for (const auto& [path, bytes] : read_tree(source_dir() / "runtime")) share.write("runtime/" + path, bytes);
+  copy_share_into(share, /*with_prelude=*/true);
   std::map<std::string, std::string> env = {{"SLS_CACHE_DIR", m_cache.string()}, {"SLS_SHARE_DIR", share.root().string()}};
   SlsRun first = run_sls({"build", "--json", m_project.root().string()}, {}, env);
   ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
