@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <optional>
 
-#include "bundler/compile.hpp"
-#include "bundler/lint_pass.hpp"
+#include "bundler/compile/compile.hpp"
+#include "bundler/lint/lint_stage.hpp"
 #include "config/project_config.hpp"
 #include "core/diagnostics.hpp"
 #include "core/process.hpp"

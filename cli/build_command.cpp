@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bundler/explain.hpp"
+#include "bundler/inspect/explain.hpp"
 #include "analyzers/format/formatters.hpp"
 #include "bundler/pipeline.hpp"
 #include "cli/commands.hpp"

@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "bundler/budgets.hpp"
+#include "bundler/shake/budgets.hpp"
 #include "cache/content_store.hpp"
 #include "cli/commands.hpp"
 #include "core/cache_dir.hpp"

@@ -3,7 +3,7 @@
 
 #include <iostream>
 
-#include "bundler/compdb.hpp"
+#include "bundler/compile/compdb.hpp"
 #include "cli/commands.hpp"
 #include "cli/report.hpp"
 

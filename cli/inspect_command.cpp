@@ -3,8 +3,8 @@
 #include <iomanip>
 #include <iostream>
 
-#include "bundler/explain.hpp"
-#include "bundler/inspect.hpp"
+#include "bundler/inspect/explain.hpp"
+#include "bundler/inspect/inspect.hpp"
 #include "cli/commands.hpp"
 
 namespace sls::cli {

@@ -2,9 +2,9 @@
 
 #include <iostream>
 
-#include "bundler/local_invoke.hpp"
+#include "bundler/inspect/local_invoke.hpp"
 #include "bundler/pipeline.hpp"
-#include "bundler/plan.hpp"
+#include "bundler/project/plan.hpp"
 #include "cli/commands.hpp"
 
 namespace sls::cli {

@@ -1,6 +1,6 @@
 #include "lsp/linter.hpp"
 
-#include "bundler/compdb.hpp"
+#include "bundler/compile/compdb.hpp"
 #include "config/project_config.hpp"
 
 namespace sls::lsp {

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "bundler/compdb.hpp"
-#include "bundler/toolchain.hpp"
+#include "bundler/compile/compdb.hpp"
+#include "bundler/compile/toolchain.hpp"
 #include "core/file_system.hpp"
 #include "tests/dx/dx_support.hpp"
 

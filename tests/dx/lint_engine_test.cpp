@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "bundler/elf_reader.hpp"
+#include "bundler/shake/elf_reader.hpp"
 #include "core/file_system.hpp"
 #include "tests/dx/dx_support.hpp"
 

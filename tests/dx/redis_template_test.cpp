@@ -10,8 +10,8 @@
 #include <sstream>
 #include <thread>
 
-#include "bundler/inspect.hpp"
-#include "bundler/zip_reader.hpp"
+#include "bundler/inspect/inspect.hpp"
+#include "bundler/inspect/zip_reader.hpp"
 #include "lambda_runtime_server.hpp"
 #include "tests/dx/dx_support.hpp"
 #include "tests/dx/redis_server.hpp"

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "bundler/inspect.hpp"
+#include "bundler/inspect/inspect.hpp"
 #include "core/file_system.hpp"
 #include "tests/e2e/quickstart_build.hpp"
 

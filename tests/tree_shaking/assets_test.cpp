@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "bundler/assets.hpp"
+#include "bundler/shake/assets.hpp"
 #include "core/file_system.hpp"
 #include "tests/tree_shaking/native_fixtures.hpp"
 

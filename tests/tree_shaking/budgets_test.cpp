@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "bundler/budgets.hpp"
+#include "bundler/shake/budgets.hpp"
 
 namespace sls {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "bundler/elf_reader.hpp"
+#include "bundler/shake/elf_reader.hpp"
 #include "core/file_system.hpp"
 #include "tests/tree_shaking/native_fixtures.hpp"
 

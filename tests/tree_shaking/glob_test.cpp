@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "bundler/glob.hpp"
+#include "bundler/shake/glob.hpp"
 
 namespace sls {
 namespace {

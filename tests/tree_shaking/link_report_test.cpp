@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "bundler/link_report.hpp"
+#include "bundler/compile/link_report.hpp"
 
 namespace sls {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "bundler/elf_reader.hpp"
+#include "bundler/shake/elf_reader.hpp"
 #include "core/file_system.hpp"
 #include "tests/tree_shaking/tree_shaking_e2e.hpp"
 

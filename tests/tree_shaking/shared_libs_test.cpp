@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "bundler/shared_libs.hpp"
+#include "bundler/shake/shared_libs.hpp"
 #include "tests/tree_shaking/native_fixtures.hpp"
 
 namespace sls {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "bundler/inspect.hpp"
+#include "bundler/inspect/inspect.hpp"
 #include "tests/e2e/e2e_support.hpp"
 
 namespace sls::e2e {

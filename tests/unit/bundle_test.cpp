@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "bundler/bundle.hpp"
-#include "bundler/inspect.hpp"
-#include "bundler/zip_writer.hpp"
+#include "bundler/package/bundle.hpp"
+#include "bundler/inspect/inspect.hpp"
+#include "bundler/package/zip_writer.hpp"
 #include "core/file_system.hpp"
 #include "core/sha256.hpp"
 #include "tests/support/temp_project.hpp"

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "bundler/manifest.hpp"
+#include "bundler/output/manifest.hpp"
 
 namespace sls {
 namespace {

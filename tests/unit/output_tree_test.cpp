@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include "bundler/output_tree.hpp"
+#include "bundler/output/output_tree.hpp"
 #include "core/file_system.hpp"
 #include "tests/support/temp_project.hpp"
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "bundler/routes.hpp"
+#include "bundler/project/routes.hpp"
 
 namespace sls {
 namespace {

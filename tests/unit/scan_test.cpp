@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "bundler/scan.hpp"
+#include "bundler/project/scan.hpp"
 #include "tests/support/temp_project.hpp"
 
 namespace sls {

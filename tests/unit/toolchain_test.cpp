@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "bundler/toolchain.hpp"
+#include "bundler/compile/toolchain.hpp"
 
 namespace sls {
 namespace {

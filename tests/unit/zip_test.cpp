@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "bundler/zip_reader.hpp"
-#include "bundler/zip_writer.hpp"
+#include "bundler/inspect/zip_reader.hpp"
+#include "bundler/package/zip_writer.hpp"
 #include "core/file_system.hpp"
 #include "tests/support/temp_project.hpp"
 

@@ -1,6 +1,6 @@
 // spin.toml (bundler/spin_manifest.hpp): valid TOML in Spin's version 2 shape,
 // one WAGI trigger per wasm function.
-#include "bundler/spin_manifest.hpp"
+#include "bundler/output/spin_manifest.hpp"
 
 #include <gtest/gtest.h>
 

@@ -12,10 +12,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bundler/bundle.hpp"
-#include "bundler/local_invoke.hpp"
+#include "bundler/package/bundle.hpp"
+#include "bundler/inspect/local_invoke.hpp"
 #include "bundler/pipeline.hpp"
-#include "bundler/zip_writer.hpp"
+#include "bundler/package/zip_writer.hpp"
 #include "core/file_system.hpp"
 #include "wasm_test_support.hpp"
 

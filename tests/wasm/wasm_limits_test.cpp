@@ -1,6 +1,6 @@
 // The one-line explanations sls adds under wasm32-wasi compile and link errors
 // (bundler/wasm_limits.hpp).
-#include "bundler/wasm_limits.hpp"
+#include "bundler/wasm/wasm_limits.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The prebuilt-module validator (bundler/wasm_module.hpp): good modules pass,
 // each kind of bad module gets a message naming what is wrong and where.
-#include "bundler/wasm_module.hpp"
+#include "bundler/wasm/wasm_module.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Choosing and starting a WASI runtime for `sls invoke` (bundler/wasm_runner.hpp).
-#include "bundler/wasm_runner.hpp"
+#include "bundler/wasm/wasm_runner.hpp"
 
 #include <sys/stat.h>
 

@@ -1,0 +1,84 @@
+#include "bundler/inspect/zip_reader.hpp"
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <clocale>
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+#include "core/file_system.hpp"
+
+namespace sls {
+namespace {
+
+using ArchivePtr = std::unique_ptr<archive, decltype(&archive_read_free)>;
+
+bool escapes_folder(const std::string& path) {
+  if (path.empty() || path.front() == '/') return true;
+  fs::path normal = fs::path(path).lexically_normal();
+  return normal.empty() || *normal.begin() == ".." || normal.is_absolute();
+}
+
+Expected<std::string> read_entry_data(archive* reader, const std::string& path) {
+  std::string data;
+  char buffer[65536];
+  for (;;) {
+    la_ssize_t n = archive_read_data(reader, buffer, sizeof buffer);
+    if (n == 0) return data;
+    if (n < 0) return make_error("cannot read '" + path + "': " + archive_error_string(reader));
+    data.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
+// libarchive converts UTF-8 entry names to the locale's charset and gives
+// up under the plain "C" locale, so make the character type UTF-8 once.
+void ensure_utf8_ctype() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const char* current = std::setlocale(LC_CTYPE, nullptr);
+    if (current && (std::strstr(current, "UTF-8") || std::strstr(current, "utf8"))) return;
+    if (!std::setlocale(LC_CTYPE, "C.UTF-8")) std::setlocale(LC_CTYPE, "");
+  });
+}
+
+}  // namespace
+
+Expected<std::vector<ZipFile>> read_zip(const fs::path& zip_path) {
+  ensure_utf8_ctype();
+  ArchivePtr reader(archive_read_new(), archive_read_free);
+  archive_read_support_format_zip(reader.get());
+  if (archive_read_open_filename(reader.get(), zip_path.c_str(), 65536) != ARCHIVE_OK)
+    return make_error(zip_path.string() + " is not a readable zip: " + archive_error_string(reader.get()));
+  std::vector<ZipFile> files;
+  archive_entry* entry = nullptr;
+  for (;;) {
+    int rc = archive_read_next_header(reader.get(), &entry);
+    if (rc == ARCHIVE_EOF) break;
+    if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN)
+      return make_error(zip_path.string() + " is not a valid zip: " + archive_error_string(reader.get()));
+    const char* name = archive_entry_pathname_utf8(entry);
+    if (!name) name = archive_entry_pathname(entry);
+    if (!name) return make_error(zip_path.string() + " has an entry whose name is not valid UTF-8");
+    std::string path = name;
+    if (escapes_folder(path)) return make_error("unsafe entry '" + path + "': absolute or '..' paths are not allowed");
+    if (archive_entry_filetype(entry) == AE_IFDIR) continue;
+    if (archive_entry_filetype(entry) != AE_IFREG) return make_error("entry '" + path + "' is not a regular file");
+    auto data = read_entry_data(reader.get(), path);
+    if (!data) return data.error();
+    files.push_back({path, static_cast<std::uint32_t>(archive_entry_perm(entry)), std::move(*data)});
+  }
+  return files;
+}
+
+Status extract_files(const std::vector<ZipFile>& files, const fs::path& dir) {
+  for (const ZipFile& file : files) {
+    if (escapes_folder(file.path)) return make_error("unsafe entry '" + file.path + "'");
+    Status written = write_file_atomically(dir / file.path, file.data, fs::perms(file.mode & 0777));
+    if (!written) return written;
+  }
+  return Ok{};
+}
+
+}  // namespace sls

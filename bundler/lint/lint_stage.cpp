@@ -1,0 +1,172 @@
+#include "bundler/lint/lint_stage.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "analyzers/engine_fingerprint.hpp"  // generated: k_lint_engine_fingerprint
+#include "analyzers/rule_registry.hpp"
+#include "cache/step_cache.hpp"
+#include "core/spelling.hpp"
+
+namespace sls {
+namespace {
+
+namespace lint = analyzers;
+using nlohmann::json;
+
+// Bump when the format of a cached report changes. Results of other versions
+// of the rules are told apart by the engine's fingerprint (options_key).
+constexpr const char* k_lint_cache_version = "sls-lint-2";
+
+json position_json(const lint::SourcePosition& p) { return {p.path, p.line, p.column}; }
+lint::SourcePosition position_from(const json& j) {
+  return {j.at(0).get<std::string>(), j.at(1).get<unsigned>(), j.at(2).get<unsigned>()};
+}
+
+json finding_json(const lint::Finding& f) {
+  json notes = json::array(), fixits = json::array();
+  for (const auto& note : f.notes) notes.push_back({position_json(note.position), note.message});
+  for (const auto& fix : f.fixits) fixits.push_back({position_json(fix.begin), fix.end_column, fix.replacement});
+  return {f.rule_id, static_cast<int>(f.severity), position_json(f.position), f.end_column, f.message,
+          f.rationale, f.source_line, notes, fixits};
+}
+
+lint::Finding finding_from(const json& j) {
+  lint::Finding f{j.at(0).get<std::string>(), static_cast<lint::Severity>(j.at(1).get<int>()), position_from(j.at(2)),
+                  j.at(3).get<unsigned>(), j.at(4).get<std::string>(), j.at(5).get<std::string>(),
+                  j.at(6).get<std::string>(), {}, {}};
+  for (const auto& note : j.at(7)) f.notes.push_back({position_from(note.at(0)), note.at(1).get<std::string>()});
+  for (const auto& fix : j.at(8))
+    f.fixits.push_back({position_from(fix.at(0)), fix.at(1).get<unsigned>(), fix.at(2).get<std::string>()});
+  return f;
+}
+
+json report_json(const lint::LintReport& report) {
+  json findings = json::array(), failures = json::array(), assets = json::array();
+  for (const auto& finding : report.findings) findings.push_back(finding_json(finding));
+  for (const auto& failure : report.failures) failures.push_back({failure.path, failure.message});
+  for (const auto& asset : report.assets)
+    assets.push_back({asset.path, static_cast<int>(asset.kind), position_json(asset.position)});
+  return {findings, failures, assets};
+}
+
+std::optional<lint::LintReport> report_from(const std::string& text) {
+  try {
+    json j = json::parse(text);
+    lint::LintReport report;
+    for (const auto& finding : j.at(0)) report.findings.push_back(finding_from(finding));
+    for (const auto& failure : j.at(1)) report.failures.push_back({failure.at(0).get<std::string>(), failure.at(1).get<std::string>()});
+    for (const auto& asset : j.at(2))
+      report.assets.push_back({asset.at(0).get<std::string>(), static_cast<lint::AssetKind>(asset.at(1).get<int>()),
+                               position_from(asset.at(2))});
+    return report;
+  } catch (const json::exception&) {
+    return std::nullopt;  // an entry from another version: lint again
+  }
+}
+
+std::string options_key(const lint::LintOptions& options) {
+  std::vector<std::string> parts = {k_lint_cache_version, k_lint_engine_fingerprint, options.profile,
+                                    options.report_unused_suppressions ? "u" : ""};
+  for (const auto& [rule, severity] : options.severity_overrides) parts.push_back(rule + "=" + lint::severity_name(severity));
+  return combine_keys(parts);
+}
+
+// The units of one compiled function, each with the flags (and prelude) it was compiled with.
+std::vector<LintUnit> lint_units(const CompileContext& context, const PlannedFunction& planned,
+                                 const BuiltFunction& function, const std::string& options_hash) {
+  std::vector<LintUnit> units;
+  UnitOptions options{function.target, context.optimize, context.layout.root, planned.source->name, planned.source->route};
+  for (const BuiltFunction::Unit& unit : function.units) {
+    options.prelude_pch = unit.prelude_pch;  // the parse starts from the same prelude as the compile
+    lint::LintJob job{(context.layout.root / unit.source).string(), unit.source,
+                      frontend_command(context.toolchain, options, unit.source), context.layout.root.string(), std::nullopt};
+    units.push_back({function.name, std::move(job), combine_keys({"lint", unit.key, options_hash}), {}});
+  }
+  return units;
+}
+
+AssetReference asset_reference(const lint::TracedAsset& asset) {
+  return {asset.path, lint::asset_kind_name(asset.kind), {asset.position.path, asset.position.line, asset.position.column}};
+}
+
+}  // namespace
+
+lint::LintOptions lint_options_from_config(const LintSettings& settings, Diagnostics& diagnostics) {
+  lint::LintOptions options;
+  options.profile = settings.profile;
+  std::vector<std::string> ids;
+  for (const auto& rule : lint::all_rules()) ids.emplace_back(rule.id);
+  for (const RuleSeveritySetting& setting : settings.severity) {
+    auto severity = lint::parse_severity(setting.severity);
+    if (!lint::find_rule(setting.rule)) {
+      diagnostics.error(setting.location, "unknown lint rule '" + setting.rule + "'" + did_you_mean(setting.rule, ids),
+                        "hint: sls lint --list-rules prints the catalogue");
+    } else if (severity) {
+      options.severity_overrides.emplace_back(setting.rule, *severity);
+    }
+  }
+  return options;
+}
+
+LintStage::LintStage(const CompileContext& context, const std::vector<PlannedFunction>& plan, lint::LintOptions options)
+    : m_context(context), m_plan(plan), m_options(std::move(options)), m_options_hash(options_key(m_options)) {}
+
+void LintStage::lint_function(const PlannedFunction& planned, const BuiltFunction& function) {
+  std::vector<LintUnit> units = lint_units(m_context, planned, function, m_options_hash);
+  std::size_t linted = 0;
+  for (LintUnit& unit : units) {
+    if (auto cached = m_context.store.get(unit.key)) {
+      if (auto report = report_from(*cached)) {
+        unit.report = std::move(*report);
+        m_context.progress.skipped();
+        continue;
+      }
+    }
+    m_context.progress.started("lint", unit.job.display_path);
+    unit.report = lint::lint({unit.job}, m_options);
+    // A unit that could not be analysed (say, the lint engine did not load) is tried again next build.
+    if (unit.report.failures.empty()) m_context.store.put(unit.key, report_json(unit.report).dump());
+    ++linted;
+  }
+  std::lock_guard lock(m_mutex);
+  m_units_linted += linted;
+  m_units_cached += units.size() - linted;
+  for (const LintUnit& unit : units)
+    for (const auto& asset : unit.report.assets) m_assets[function.name].push_back(asset_reference(asset));
+  m_units[function.name] = std::move(units);
+}
+
+std::vector<AssetReference> LintStage::traced_assets(const std::string& function) const {
+  std::lock_guard lock(m_mutex);
+  auto found = m_assets.find(function);
+  return found == m_assets.end() ? std::vector<AssetReference>{} : found->second;
+}
+
+LintPassResult LintStage::finish() {
+  LintPassResult result;
+  result.options = m_options;
+  result.units_linted = m_units_linted;
+  result.units_cached = m_units_cached;
+  result.assets = m_assets;
+  std::set<std::string> seen;  // a finding in a shared header is reported by every unit including it
+  for (const PlannedFunction& planned : m_plan) {  // plan order, whatever order the steps ran in
+    auto found = m_units.find(planned.metadata.function);
+    if (found == m_units.end()) continue;
+    for (LintUnit& unit : found->second) {
+      FunctionLintCounts& counts = result.counts[unit.function];
+      counts.warnings += unit.report.count(lint::Severity::Warning);
+      counts.errors += unit.report.count(lint::Severity::Error);
+      for (lint::Finding& finding : unit.report.findings) {
+        std::string identity = finding.rule_id + "\n" + finding.position.path + ":" + std::to_string(finding.position.line) +
+                               ":" + std::to_string(finding.position.column) + "\n" + finding.message;
+        if (seen.insert(identity).second) result.report.findings.push_back(std::move(finding));
+      }
+      std::move(unit.report.failures.begin(), unit.report.failures.end(), std::back_inserter(result.report.failures));
+    }
+  }
+  return result;
+}
+
+}  // namespace sls

@@ -1,0 +1,77 @@
+#pragma once
+// Stage 5: the analyzers inside `sls build`. Every translation unit of every
+// function that compiled is linted with the flags it was compiled with.
+// Results are cached in the content store under the unit's compile result
+// key (which already covers the source, every header it included and the
+// flags) plus the lint settings, so an unchanged unit is not parsed again.
+// The traced literal paths go on to the tree-shaking stage.
+
+#include <cstddef>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "analyzers/lint.hpp"
+#include "bundler/shake/assets.hpp"
+#include "bundler/compile/compile.hpp"
+#include "bundler/project/plan.hpp"
+#include "cache/content_store.hpp"
+#include "config/project_config.hpp"
+#include "core/diagnostics.hpp"
+
+namespace sls {
+
+struct FunctionLintCounts {
+  std::size_t warnings = 0;
+  std::size_t errors = 0;
+};
+
+struct LintPassResult {
+  analyzers::LintOptions options;
+  analyzers::LintReport report;                                  // every finding, for printing
+  std::map<std::string, FunctionLintCounts> counts;              // by function name
+  std::map<std::string, std::vector<AssetReference>> assets;     // by function name
+  std::size_t units_linted = 0;                                  // parsed this build
+  std::size_t units_cached = 0;                                  // taken from the cache
+};
+
+// [lint] of sls.toml as analyzer options; an unknown rule id is an error at its location.
+analyzers::LintOptions lint_options_from_config(const LintSettings& settings, Diagnostics& diagnostics);
+
+// One translation unit to lint: whose it is, how it is compiled, its cache key.
+struct LintUnit {
+  std::string function;
+  analyzers::LintJob job;
+  std::string key;
+  analyzers::LintReport report;
+};
+
+// The lint steps of a build: one per compiled function, run by the build's
+// task graph as soon as that function's compile step is done.
+class LintStage {
+public:
+  LintStage(const CompileContext& context, const std::vector<PlannedFunction>& plan, analyzers::LintOptions options);
+
+  // Lints every unit of a compiled function (or takes its cached result);
+  // steps for different functions run at the same time.
+  void lint_function(const PlannedFunction& planned, const BuiltFunction& function);
+
+  // The data paths traced in a function already linted, for tree-shaking.
+  std::vector<AssetReference> traced_assets(const std::string& function) const;
+
+  // Every function's results, in plan order.
+  LintPassResult finish();
+
+private:
+  const CompileContext& m_context;
+  const std::vector<PlannedFunction>& m_plan;
+  analyzers::LintOptions m_options;
+  std::string m_options_hash;
+  mutable std::mutex m_mutex;
+  std::map<std::string, std::vector<LintUnit>> m_units;  // by function name
+  std::map<std::string, std::vector<AssetReference>> m_assets;  // by function name
+  std::size_t m_units_linted = 0, m_units_cached = 0;
+};
+
+}  // namespace sls

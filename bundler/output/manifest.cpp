@@ -1,0 +1,94 @@
+#include "bundler/output/manifest.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "bundler/package/bundle.hpp"
+#include "bundler/project/routes.hpp"
+
+namespace sls {
+namespace {
+
+nlohmann::json function_json(const ManifestFunction& function) {
+  nlohmann::json json = {
+      {"name", function.name},
+      {"route", function.route},
+      {"target", to_string(function.target)},
+      {"runtime", runtime_for(function.target)},
+      {"arch", function.target == Target::Native ? function.arch : "wasm32"},
+      {"regions", function.regions},
+      {"memory", function.memory_mb},
+      {"max_duration", function.max_duration_s},
+      {"status", function.status == FunctionStatus::Built ? "built" : "failed"},
+      {"bundle", function.bundle_path ? nlohmann::json(*function.bundle_path) : nlohmann::json(nullptr)},
+      {"lint", {{"warnings", function.lint_warnings}, {"errors", function.lint_errors}}},
+  };
+  if (function.bundle_path) {
+    json["bundle_sha256"] = function.bundle_sha256;
+    json["bundle_size"] = function.bundle_size;
+  }
+  if (function.stale) json["stale"] = true;
+  return json;
+}
+
+// Routers try static segments before parameters, so list them first.
+nlohmann::json route_table(const Manifest& manifest) {
+  std::vector<std::pair<std::string, nlohmann::json>> routes;
+  for (const ManifestStaticFile& file : manifest.static_files)
+    routes.push_back({"/" + file.path, {{"route", "/" + file.path}, {"static", "static/" + file.path}}});
+  for (const ManifestFunction& function : manifest.functions)
+    routes.push_back({function.route, {{"route", function.route}, {"function", function.name}}});
+  std::stable_sort(routes.begin(), routes.end(), [](const auto& a, const auto& b) {
+    bool a_dynamic = is_dynamic_route(a.first), b_dynamic = is_dynamic_route(b.first);
+    return a_dynamic != b_dynamic ? !a_dynamic : a.first < b.first;
+  });
+  nlohmann::json table = nlohmann::json::array();
+  for (auto& [route, entry] : routes) table.push_back(std::move(entry));
+  return table;
+}
+
+}  // namespace
+
+std::string content_type_for(const std::string& path) {
+  static const std::map<std::string, std::string> k_types = {
+      {".html", "text/html; charset=utf-8"}, {".htm", "text/html; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},   {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"}, {".json", "application/json"},
+      {".txt", "text/plain; charset=utf-8"}, {".svg", "image/svg+xml"},
+      {".png", "image/png"},                 {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},               {".gif", "image/gif"},
+      {".webp", "image/webp"},               {".ico", "image/x-icon"},
+      {".wasm", "application/wasm"},         {".woff2", "font/woff2"},
+      {".xml", "application/xml"},           {".pdf", "application/pdf"},
+  };
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  auto found = k_types.find(ext);
+  return found != k_types.end() ? found->second : "application/octet-stream";
+}
+
+std::string render_manifest(const Manifest& manifest) {
+  nlohmann::json functions = nlohmann::json::array();
+  for (const ManifestFunction& function : manifest.functions) functions.push_back(function_json(function));
+  nlohmann::json static_files = nlohmann::json::array();
+  for (const ManifestStaticFile& file : manifest.static_files) {
+    static_files.push_back({{"path", file.path},
+                            {"size", file.size},
+                            {"sha256", file.sha256},
+                            {"content_type", content_type_for(file.path)}});
+  }
+  nlohmann::json json = {
+      {"schema_version", k_manifest_schema_version},
+      {"project", manifest.project},
+      {"regions", manifest.regions},
+      {"functions", functions},
+      {"static", static_files},
+      {"routes", route_table(manifest)},
+  };
+  return json.dump(2) + "\n";
+}
+
+}  // namespace sls

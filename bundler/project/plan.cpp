@@ -1,0 +1,52 @@
+#include "bundler/project/plan.hpp"
+
+#include <algorithm>
+
+#include "core/spelling.hpp"
+
+namespace sls {
+
+std::string bundle_path_for(const std::string& function_name) { return "functions/" + function_name + ".zip"; }
+
+namespace {
+
+void report_unknown_function_settings(const ProjectLayout& layout, const ProjectConfig& config, Diagnostics& diagnostics) {
+  std::vector<std::string> names;
+  for (const FunctionSource& function : layout.functions) names.push_back(function.name);
+  for (const auto& [name, settings] : config.functions) {
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    diagnostics.error(settings.location, "[functions.\"" + name + "\"] names no function in api/" + did_you_mean(name, names));
+  }
+}
+
+}  // namespace
+
+std::vector<PlannedFunction> plan_functions(const ProjectLayout& layout, const ProjectConfig& config,
+                                            std::optional<Target> target_override, Diagnostics& diagnostics) {
+  report_unknown_function_settings(layout, config, diagnostics);
+  std::vector<PlannedFunction> plan;
+  for (const FunctionSource& function : layout.functions) {
+    FunctionSettings settings;
+    if (auto found = config.functions.find(function.name); found != config.functions.end()) settings = found->second;
+    PlannedFunction planned;
+    planned.source = &function;
+    BundleMetadata& metadata = planned.metadata;
+    metadata.function = function.name;
+    metadata.route = function.route;
+    metadata.target = target_override.value_or(settings.target.value_or(config.target));
+    if (function.kind == FunctionKind::PrebuiltWasm) metadata.target = Target::Wasm;
+    metadata.arch = config.arch;
+    metadata.regions = settings.regions.value_or(config.regions);
+    metadata.memory_mb = settings.memory_mb.value_or(k_default_memory_mb);
+    metadata.max_duration_s = settings.max_duration_s.value_or(k_default_max_duration_s);
+    metadata.env = settings.env;
+    planned.include_globs = settings.include;
+    planned.include_location = settings.location;
+    planned.link_libraries = settings.link;
+    planned.max_size = settings.max_size;
+    plan.push_back(std::move(planned));
+  }
+  return plan;
+}
+
+}  // namespace sls

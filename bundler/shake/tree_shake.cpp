@@ -1,0 +1,109 @@
+#include "bundler/shake/tree_shake.hpp"
+
+#include <algorithm>
+
+#include "bundler/compile/link_report.hpp"
+#include "bundler/shake/shared_libs.hpp"
+#include "core/cache_dir.hpp"
+#include "core/file_system.hpp"
+#include "core/sha256.hpp"
+
+namespace sls {
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+bool has_file(const std::vector<BundleFile>& files, const std::string& path) {
+  return std::any_of(files.begin(), files.end(), [&](const BundleFile& file) { return file.path == path; });
+}
+
+}  // namespace
+
+std::string TreeShaker::entry_reason(const PlannedFunction& planned, const fs::path& artifact) const {
+  const FunctionSource& source = *planned.source;
+  if (source.kind == FunctionKind::PrebuiltWasm) return "the prebuilt module " + source.entry;
+  std::string reason = "the function's executable, built from " + join(source.sources);
+  // The linker's report for this executable: the compile stage keeps it beside
+  // the artifact, restored from the build cache together with a cached
+  // executable (compile.cpp), so it always belongs to these bytes.
+  auto report = read_file(why_extract_path(artifact));
+  if (!report) return reason;
+  std::vector<std::string> members = lib_members_from_report(*report, m_layout.lib_sources);
+  return reason + (members.empty() ? "; no lib/ code linked" : "; lib/ code linked: " + join(members));
+}
+
+bool TreeShaker::add_libraries(const PlannedFunction& planned, const fs::path& artifact, std::vector<BundleFile>& files) {
+  LibraryClosure closure = resolve_libraries(artifact, runtime_profile_al2023(), default_library_dirs());
+  SourceLocation where{planned.source->entry, 0, 0};
+  for (const LibraryProblem& problem : closure.problems)
+    m_diagnostics.error(where, "function '" + planned.metadata.function + "': " + problem.message, problem.hint);
+  if (!closure.problems.empty()) return false;
+  for (const BundledLibrary& library : closure.bundled) {
+    auto digest = m_hasher.digest(library.host_path);
+    if (!digest) {
+      m_diagnostics.error(where, "cannot copy " + library.soname + ": cannot read " + library.host_path.string());
+      return false;
+    }
+    files.push_back(file_on_disk("lib/" + library.soname, library.host_path, *digest, false,
+                                 "shared library needed by " + library.needed_by + " (not in " +
+                                     runtime_profile_al2023().name + ")"));
+  }
+  return true;
+}
+
+bool TreeShaker::add_data_files(const PlannedFunction& planned, const std::vector<AssetReference>& traced,
+                                std::vector<BundleFile>& files) {
+  DataFileRequest request;
+  request.traced = traced;
+  request.include_globs = planned.include_globs;
+  request.include_location = planned.include_location;
+  std::size_t errors_before = m_diagnostics.count(Severity::Error);
+  std::vector<SelectedFile> selected = select_data_files(m_layout.root, request, m_diagnostics);
+  bool ok = m_diagnostics.count(Severity::Error) == errors_before;
+  for (SelectedFile& file : selected) {
+    if (has_file(files, file.path) || file.path == k_bundle_metadata_file) {
+      m_diagnostics.error(planned.include_location, "'" + file.path + "' would replace a file sls writes into the bundle");
+      ok = false;
+      continue;
+    }
+    fs::path source = m_layout.root / file.path;
+    auto digest = m_hasher.digest(source);
+    if (!digest) {
+      m_diagnostics.error({file.path, 0, 0}, "cannot read data file");
+      ok = false;
+      continue;
+    }
+    files.push_back(file_on_disk(file.path, source, *digest, false, std::move(file.reason)));
+  }
+  return ok;
+}
+
+bool TreeShaker::add_files(const PlannedFunction& planned, const fs::path& artifact,
+                           const std::vector<AssetReference>& traced, std::vector<BundleFile>& files) {
+  if (!files.empty()) files.front().reason = entry_reason(planned, artifact);
+  bool ok = planned.metadata.target != Target::Native || add_libraries(planned, artifact, files);
+  return add_data_files(planned, traced, files) && ok;
+}
+
+bool TreeShaker::within_budget(const PlannedFunction& planned, const std::vector<SizedFile>& files,
+                               std::uint64_t zipped_size) {
+  BundleBudget budget;
+  if (planned.max_size) budget.max_size = static_cast<std::uint64_t>(*planned.max_size);
+  std::vector<std::string> problems = check_budget(files, zipped_size, budget);
+  for (const std::string& problem : problems)
+    m_diagnostics.error({planned.source->entry, 0, 0}, "function '" + planned.metadata.function + "': " + problem,
+                        "hint: sls build --explain shows why each file is in the bundle");
+  return problems.empty();
+}
+
+std::vector<SizedFile> sized_files(const std::vector<BundleFile>& files) {
+  std::vector<SizedFile> sizes;
+  for (const BundleFile& file : files) sizes.push_back({file.path, size_of(file)});
+  return sizes;
+}
+
+}  // namespace sls
