@@ -10,7 +10,7 @@
 
 #include "bundler/project/plan.hpp"
 #include "bundler/project/project_layout.hpp"
-#include "bundler/compile/toolchain.hpp"
+#include "bundler/project/toolchain.hpp"
 #include "core/diagnostics.hpp"
 
 namespace sls {

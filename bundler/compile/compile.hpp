@@ -22,7 +22,7 @@
 
 #include "bundler/project/project_layout.hpp"
 #include "cache/step_cache.hpp"
-#include "bundler/compile/toolchain.hpp"
+#include "bundler/project/toolchain.hpp"
 #include "config/project_config.hpp"
 #include "core/diagnostics.hpp"
 #include "core/process.hpp"

@@ -9,12 +9,6 @@
 
 namespace sls {
 
-std::filesystem::path why_extract_path(const std::filesystem::path& artifact) {
-  std::filesystem::path path = artifact;
-  path += ".why";
-  return path;
-}
-
 std::vector<std::string> lib_members_from_report(const std::string& report, const std::vector<std::string>& lib_sources) {
   std::set<std::string> members;
   std::istringstream lines(report);

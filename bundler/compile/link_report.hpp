@@ -1,16 +1,13 @@
 #pragma once
 // Which lib/ sources a function's executable took from the lib/ archive,
-// read from the report the linker writes with --why-extract (toolchain.cpp
-// asks for it next to every linked artifact, as ARTIFACT.why).
+// read from the report the linker writes with --why-extract (the toolchain
+// asks for it next to every linked artifact: why_extract_path).
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
 namespace sls {
-
-// The report's path for a linked artifact.
-std::filesystem::path why_extract_path(const std::filesystem::path& artifact);
 
 // The lib/ sources (project-relative, sorted) whose archive members appear as
 // "extracted" in `report`. Archive members are named SOURCE_BASENAME.o, so a

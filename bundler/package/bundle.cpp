@@ -53,29 +53,29 @@ BundleFile file_on_disk(std::string path, const fs::path& source, const FileDige
 
 std::uint64_t size_of(const BundleFile& file) { return file.source.empty() ? file.data.size() : file.size; }
 
-std::string render_bundle_metadata(const BundleMetadata& metadata, const std::vector<BundleFile>& files) {
+std::string render_bundle_metadata(const PlannedFunction& function, const std::vector<BundleFile>& files) {
   std::vector<const BundleFile*> pointers;
   for (const BundleFile& file : files) pointers.push_back(&file);
   nlohmann::json json = {
       {"schema_version", k_bundle_schema_version},
-      {"function", metadata.function},
-      {"route", metadata.route},
-      {"target", to_string(metadata.target)},
-      {"runtime", runtime_for(metadata.target)},
-      {"arch", metadata.target == Target::Native ? metadata.arch : "wasm32"},
-      {"handler", entry_file_for(metadata.target)},
-      {"regions", metadata.regions},
-      {"memory", metadata.memory_mb},
-      {"max_duration", metadata.max_duration_s},
-      {"env", env_object(metadata.env)},
+      {"function", function.name()},
+      {"route", function.route()},
+      {"target", to_string(function.target)},
+      {"runtime", runtime_for(function.target)},
+      {"arch", function.target == Target::Native ? function.arch : "wasm32"},
+      {"handler", entry_file_for(function.target)},
+      {"regions", function.regions},
+      {"memory", function.memory_mb},
+      {"max_duration", function.max_duration_s},
+      {"env", env_object(function.env)},
       {"files", file_list(pointers)},
   };
-  if (metadata.target == Target::Wasm) json["interface"] = "wagi";
+  if (function.target == Target::Wasm) json["interface"] = "wagi";
   return json.dump(2) + "\n";
 }
 
-Expected<std::string> make_bundle(const BundleMetadata& metadata, std::vector<BundleFile> files, std::time_t timestamp) {
-  std::string manifest = render_bundle_metadata(metadata, files);
+Expected<std::string> make_bundle(const PlannedFunction& function, std::vector<BundleFile> files, std::time_t timestamp) {
+  std::string manifest = render_bundle_metadata(function, files);
   return make_bundle_with(std::move(manifest), std::move(files), timestamp);
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4: package. A bundle is a deterministic zip holding the function's
+// A bundle is a deterministic zip holding the function's
 // executable (or module), its data, and sls.json: the runtime reference and
 // the size and sha256 of every other file (docs/bundle-format.md).
 
@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "config/project_config.hpp"
+#include "bundler/project/plan.hpp"
 #include "cache/file_hasher.hpp"
 #include "core/expected.hpp"
 
@@ -18,17 +18,6 @@ namespace sls {
 
 inline constexpr int k_bundle_schema_version = 1;
 inline constexpr const char* k_bundle_metadata_file = "sls.json";
-
-struct BundleMetadata {
-  std::string function;
-  std::string route;
-  Target target = Target::Native;
-  std::string arch = "x86_64";
-  std::vector<std::string> regions;
-  int memory_mb = k_default_memory_mb;
-  int max_duration_s = k_default_max_duration_s;
-  std::vector<std::pair<std::string, std::string>> env;
-};
 
 struct BundleFile {
   std::string path;  // inside the bundle
@@ -55,12 +44,12 @@ std::string runtime_for(Target target);
 std::string entry_file_for(Target target);
 
 // sls.json for these files (sls.json itself is not listed).
-std::string render_bundle_metadata(const BundleMetadata& metadata, const std::vector<BundleFile>& files);
+std::string render_bundle_metadata(const PlannedFunction& function, const std::vector<BundleFile>& files);
 
 // The zip bytes: the files plus `metadata_text` (from render_bundle_metadata) as sls.json.
 Expected<std::string> make_bundle_with(std::string metadata_text, std::vector<BundleFile> files, std::time_t timestamp);
 
 // The zip bytes: the files plus sls.json.
-Expected<std::string> make_bundle(const BundleMetadata& metadata, std::vector<BundleFile> files, std::time_t timestamp);
+Expected<std::string> make_bundle(const PlannedFunction& function, std::vector<BundleFile> files, std::time_t timestamp);
 
 }  // namespace sls

@@ -1,12 +1,14 @@
 #pragma once
-// Stage 2: the plan — for every function, its effective settings (project
-// defaults, then [functions."…"], then command-line overrides). Plain data.
+// The plan: for every function, its effective settings (project defaults,
+// then [functions."…"], then command-line overrides). Plain data that every
+// later stage reads by reference: the compile, lint and package stages, the
+// manifest and spin.toml all describe a function through its PlannedFunction.
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "bundler/package/bundle.hpp"
 #include "bundler/project/project_layout.hpp"
 #include "config/project_config.hpp"
 #include "core/diagnostics.hpp"
@@ -14,12 +16,21 @@
 namespace sls {
 
 struct PlannedFunction {
-  const FunctionSource* source = nullptr;
-  BundleMetadata metadata;
+  const FunctionSource* source = nullptr;  // what the scan found: name, route, sources
+  Target target = Target::Native;
+  std::string arch = "x86_64";
+  std::vector<std::string> regions;
+  int memory_mb = k_default_memory_mb;
+  int max_duration_s = k_default_max_duration_s;
+  std::vector<std::pair<std::string, std::string>> env;  // sorted by name
   std::vector<std::string> include_globs;
-  SourceLocation include_location;           // its [functions."…"] table, for messages about globs
+  SourceLocation settings_location;         // its [functions."…"] table, for messages about its settings
   std::vector<std::string> link_libraries;  // native: -l<name> each, shipped in lib/ unless the runtime has it
   std::optional<int> max_size;              // unzipped bytes
+
+  const std::string& name() const { return source->name; }    // "api/users/[id]"
+  const std::string& route() const { return source->route; }  // "/api/users/:id"
+  bool compiles() const { return source->kind == FunctionKind::Source; }  // not a prebuilt module
 };
 
 // Also reports [functions."x"] tables that name no function (with a hint).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bundler/compile/link_report.hpp"
+#include "bundler/project/toolchain.hpp"
 #include "bundler/shake/shared_libs.hpp"
 #include "core/cache_dir.hpp"
 #include "core/file_system.hpp"

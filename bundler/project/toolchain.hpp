@@ -70,6 +70,9 @@ std::vector<std::string> link_command(const Toolchain& toolchain, Target target,
                                       const std::filesystem::path& output,
                                       const std::vector<std::string>& system_libraries = {});
 
+// Where the linker writes its --why-extract report for `artifact`: ARTIFACT.why.
+std::filesystem::path why_extract_path(const std::filesystem::path& artifact);
+
 // A deterministic static archive (llvm-ar with the D modifier: zero times, uids).
 std::vector<std::string> archive_command(const Toolchain& toolchain, const std::vector<std::filesystem::path>& objects,
                                          const std::filesystem::path& archive);

@@ -1,10 +1,9 @@
-#include "bundler/compile/toolchain.hpp"
+#include "bundler/project/toolchain.hpp"
 
 #include <cctype>
 #include <cstdlib>
 #include <sstream>
 
-#include "bundler/compile/link_report.hpp"
 #include "bundler/project/project_layout.hpp"
 
 namespace sls {
@@ -209,6 +208,12 @@ std::string c_string_literal(const std::string& text) {
     }
   }
   return literal + "\"";
+}
+
+fs::path why_extract_path(const fs::path& artifact) {
+  fs::path path = artifact;
+  path += ".why";
+  return path;
 }
 
 }  // namespace sls

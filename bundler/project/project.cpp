@@ -1,0 +1,64 @@
+#include "bundler/project/project.hpp"
+
+#include "bundler/project/lint_settings.hpp"
+#include "bundler/project/scan.hpp"
+#include "core/install_layout.hpp"
+
+namespace sls {
+namespace fs = std::filesystem;
+
+fs::path state_dir_for(const fs::path& project_dir) { return project_dir / ".sls"; }
+fs::path output_dir_for(const fs::path& project_dir) { return state_dir_for(project_dir) / "output"; }
+
+UnitOptions LoadedProject::unit_options(const PlannedFunction* function, Target target) const {
+  UnitOptions options{target, config.optimize, layout.root, {}, {}};
+  if (function) {
+    options.function_name = function->name();
+    options.function_route = function->route();
+  }
+  return options;
+}
+
+std::optional<LoadedProject> load_project(const fs::path& project_dir, std::optional<Target> target_override,
+                                          Diagnostics& diagnostics) {
+  std::optional<ProjectConfig> config = load_project_config(project_dir, diagnostics);
+  if (!config) return std::nullopt;
+  LoadedProject project;
+  project.config = std::move(*config);
+  project.target_override = target_override;
+  project.layout = scan_project(project_dir, diagnostics);
+  std::size_t errors_before = diagnostics.count(Severity::Error);
+  project.plan = plan_functions(project.layout, project.config, target_override, diagnostics);
+  project.lint_options = lint_options_from_config(project.config.lint, diagnostics);
+  if (diagnostics.count(Severity::Error) > errors_before) return std::nullopt;
+  auto install = find_install_layout();
+  if (!install) {
+    diagnostics.error({}, install.error().message);
+    return std::nullopt;
+  }
+  project.toolchain = make_toolchain(*install);
+  return project;
+}
+
+namespace {
+
+// The nearest folder above `file` for which `holds` is true.
+template <typename Predicate>
+std::optional<fs::path> nearest_folder(const fs::path& file, Predicate holds) {
+  for (fs::path dir = file.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    if (holds(dir)) return dir;
+    if (dir == dir.parent_path()) break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+fs::path project_root_for(const fs::path& file) {
+  std::error_code ec;
+  if (auto root = nearest_folder(file, [&](const fs::path& dir) { return fs::exists(dir / "sls.toml", ec); })) return *root;
+  if (auto root = nearest_folder(file, [&](const fs::path& dir) { return fs::is_directory(dir / "api", ec); })) return *root;
+  return file.parent_path();
+}
+
+}  // namespace sls
