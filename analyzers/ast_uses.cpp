@@ -1,6 +1,6 @@
 // How a variable is used: written or read, guarded by a check, followed by a
 // companion call. These answer the "is it really a hazard" questions that keep
-// the rules precise (DESIGN §7a: a disarmed timer or a validated connection is
+// the rules precise (docs/design.md §7a: a disarmed timer or a validated connection is
 // not a hazard).
 
 #include "analyzers/ast_helpers.hpp"

@@ -1,4 +1,4 @@
-// Every check, in catalogue order (DESIGN §7). Adding a rule: a file pair in
+// Every check, in catalogue order (docs/design.md §7). Adding a rule: a file pair in
 // rules/, a line here, an entry in rule_registry.cpp, a page in docs/rules/,
 // a test input in tests/analyzers/inputs/.
 

@@ -47,7 +47,7 @@ struct FileFailure {
 };
 
 // A file path the function reads, seen as a literal in its source; the
-// bundler ships these (DESIGN §6).
+// bundler ships these (docs/design.md §6).
 enum class AssetKind { SlsAsset, CFile, PosixOpen, Stream, Filesystem };
 
 struct TracedAsset {

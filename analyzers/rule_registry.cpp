@@ -8,7 +8,7 @@ namespace {
 
 using enum Severity;
 
-// Keep in the order of DESIGN §7; docs/rules/<id>.md must exist for each id.
+// Keep in the order of docs/design.md §7; docs/rules/<id>.md must exist for each id.
 constexpr std::array k_rules = {
     RuleInfo{"sls-global-mutable-state", Warning, Warning, Error,
              "non-const globals and function-local statics written in handler context",

@@ -1,5 +1,5 @@
 #pragma once
-// The rule catalogue (DESIGN §7): ids, default severity per profile, the
+// The rule catalogue (docs/design.md §7): ids, default severity per profile, the
 // one-line summary, and the platform fact each rule rests on. The checks that
 // implement the rules are listed separately in check_registry.cpp.
 

@@ -26,8 +26,11 @@ namespace sls::analyzers {
 namespace {
 
 bool is_sls_handler_glue(const clang::FunctionDecl& function) {
-  // SLS_HANDLER(fn) defines sls::detail::invoke_handler, which calls fn.
-  return function.doesThisDeclarationHaveABody() && qualified_name(function) == "sls::detail::invoke_handler";
+  // SLS_HANDLER(fn) defines sls::detail::invoke_handler (C++, <sls/function.hpp>) or
+  // sls_c_invoke_handler (C, <sls/function.h>), which calls fn.
+  if (!function.doesThisDeclarationHaveABody()) return false;
+  std::string name = qualified_name(function);
+  return name == "sls::detail::invoke_handler" || name == "sls_c_invoke_handler";
 }
 
 bool is_run_handler(const clang::CallExpr& call) {

@@ -2,7 +2,7 @@
 // What the rules need to know about a translation unit beyond single AST
 // nodes: which code runs at initialisation and which runs per request.
 //
-// Terminology (DESIGN §7):
+// Terminology (docs/design.md §7):
 //   init     initialisers of static-storage variables and what they call,
 //            __attribute__((constructor)) functions, and the statements of
 //            `main` before it hands control to aws::lambda_runtime::run_handler.

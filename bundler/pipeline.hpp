@@ -1,15 +1,17 @@
 #pragma once
 // The whole `sls build`, one stage per call (see build_project in
-// pipeline.cpp): configure, scan, plan, compile, package, commit.
+// pipeline.cpp): load the project, update compile commands, open the build,
+// build every function on one task graph, commit the output.
 
 #include <filesystem>
 #include <optional>
 
-#include "bundler/compile/compile.hpp"
 #include "bundler/lint/lint_stage.hpp"
+#include "bundler/project/build_context.hpp"
 #include "config/project_config.hpp"
 #include "core/diagnostics.hpp"
 #include "core/process.hpp"
+#include "core/progress.hpp"
 
 namespace sls {
 
@@ -32,9 +34,5 @@ struct BuildSummary {
 };
 
 BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, Diagnostics& diagnostics);
-
-// DIR/.sls and DIR/.sls/output.
-std::filesystem::path state_dir_for(const std::filesystem::path& project_dir);
-std::filesystem::path output_dir_for(const std::filesystem::path& project_dir);
 
 }  // namespace sls

@@ -14,6 +14,7 @@
 #include "core/sha256.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 // Entry layout: magic line, hex sha256 of the content, newline, zstd frame.

@@ -11,6 +11,7 @@
 #include "core/sha256.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 constexpr std::int64_t k_racy_window_ns = 2'000'000'000;

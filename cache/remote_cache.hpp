@@ -1,5 +1,5 @@
 #pragma once
-// The build cache shared over HTTP (DESIGN.md §8), in the layout
+// The build cache shared over HTTP (docs/design.md §8), in the layout
 // bazel-remote serves, so CI runners and colleagues reuse each other's
 // compiles, links and lint results:
 //

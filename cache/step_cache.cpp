@@ -5,6 +5,7 @@
 #include "core/sha256.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t k_max_manifest_entries = 16;

@@ -85,7 +85,7 @@ int run_build(const BuildCommandOptions& options) {
   BuildOptions build;
   build.project_dir = options.project_dir;
   build.jobs = options.jobs;
-  if (!options.target.empty()) build.target_override = options.target == "wasm" ? Target::Wasm : Target::Native;
+  if (!options.target.empty()) build.target_override = parse_target(options.target);
   build.progress = options.json ? Progress::Style::Silent : Progress::style_for(stderr);
   build.lint = !options.no_lint;
   SystemProcessRunner runner;
@@ -124,7 +124,7 @@ void add_build_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("build", "Scan, compile and package a project into .sls/output/");
   command->add_option("dir", options->project_dir, "Project folder (default: the current folder)");
   command->add_option("--target", options->target, "Build every function for this target, overriding sls.toml")
-      ->check(CLI::IsMember({"native", "wasm"}));
+      ->check(CLI::IsMember(k_target_names));
   command->add_option("-j,--jobs", options->jobs, "How many steps run at once (default: the number of cores)")
       ->check(CLI::PositiveNumber);
   command->add_flag("--no-lint", options->no_lint, "Skip the analyzers (lint errors then do not fail the build)");

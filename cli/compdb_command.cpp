@@ -18,7 +18,7 @@ struct CompdbCommandOptions {
 int run_compdb(const CompdbCommandOptions& options) {
   Diagnostics diagnostics;
   std::optional<Target> target;
-  if (!options.target.empty()) target = options.target == "wasm" ? Target::Wasm : Target::Native;
+  if (!options.target.empty()) target = parse_target(options.target);
   std::optional<std::filesystem::path> written = generate_compile_commands(options.project_dir, target, diagnostics);
   print_diagnostics(diagnostics, std::cerr);
   if (!written) {
@@ -36,7 +36,7 @@ void add_compdb_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("compdb", "Write compile_commands.json (the exact flags sls compiles with) for editors");
   command->add_option("dir", options->project_dir, "Project folder (default: the current folder)");
   command->add_option("--target", options->target, "Describe every function for this target, overriding sls.toml")
-      ->check(CLI::IsMember({"native", "wasm"}));
+      ->check(CLI::IsMember(k_target_names));
   command->footer("Examples:\n  sls compdb\n  sls compdb myapp && clangd-19 --check=myapp/api/hello.cpp\n"
                   "  sls compdb --target wasm");
   command->callback([options] { throw CLI::RuntimeError(run_compdb(*options)); });

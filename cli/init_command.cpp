@@ -13,6 +13,7 @@
 #include "core/spelling.hpp"
 
 namespace sls::cli {
+namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* k_template_info_file = ".sls-template";  // description and next steps; not copied

@@ -2,10 +2,13 @@
 
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "bundler/inspect/local_invoke.hpp"
 #include "bundler/pipeline.hpp"
 #include "bundler/project/plan.hpp"
 #include "cli/commands.hpp"
+#include "core/file_system.hpp"
 
 namespace sls::cli {
 namespace {
@@ -26,6 +29,18 @@ std::filesystem::path bundle_for(const InvokeCommandOptions& options) {
   if (!name.empty() && name.front() == '/') name.erase(0, 1);
   if (std::filesystem::path(name).extension() == ".zip") name.resize(name.size() - 4);
   return output_dir_for(options.project_dir) / bundle_path_for(name);
+}
+
+// Whether the project's manifest marks the function's bundle stale (its
+// last build failed and this is the bundle of the build before).
+bool is_stale(const InvokeCommandOptions& options, const std::string& function) {
+  auto text = read_file(output_dir_for(options.project_dir) / "manifest.json");
+  if (!text) return false;
+  nlohmann::json manifest = nlohmann::json::parse(*text, nullptr, false);
+  if (!manifest.is_object() || !manifest["functions"].is_array()) return false;
+  for (const auto& entry : manifest["functions"])
+    if (entry.value("name", "") == function) return entry.value("stale", false);
+  return false;
 }
 
 Expected<LocalRequest> make_request(const InvokeCommandOptions& options, const std::string& route) {
@@ -49,6 +64,9 @@ int run_invoke(const InvokeCommandOptions& options) {
     return k_exit_failed;
   }
   auto bundle = inspect_bundle(zip);
+  if (bundle && is_stale(options, bundle->function))
+    std::cerr << "sls: warning: the last build of " << bundle->function
+              << " failed; running the bundle of the build before it (stale)\n";
   auto request = bundle ? make_request(options, bundle->route) : Expected<LocalRequest>(bundle.error());
   SystemProcessRunner runner;
   auto response = request ? invoke_bundle(*bundle, *request, runner) : Expected<LocalResponse>(request.error());

@@ -12,16 +12,11 @@
 #include "analyzers/format/formatters.hpp"
 #include "analyzers/lint.hpp"
 #include "analyzers/rule_registry.hpp"
-#include "bundler/compile/compdb.hpp"
-#include "bundler/lint/lint_stage.hpp"
-#include "bundler/project/plan.hpp"
-#include "bundler/project/scan.hpp"
-#include "bundler/compile/toolchain.hpp"
+#include "bundler/lint/lint_jobs.hpp"
+#include "bundler/project/project.hpp"
 #include "cli/commands.hpp"
 #include "cli/report.hpp"
 #include "cli/terminal.hpp"
-#include "config/project_config.hpp"
-#include "core/install_layout.hpp"
 #include "core/spelling.hpp"
 
 namespace sls::cli {
@@ -42,7 +37,7 @@ struct LintCommandOptions {
 // The files of one project to check, and the project's [lint] settings.
 struct ProjectJobs {
   fs::path root;
-  ProjectConfig config;
+  lint::LintOptions options;  // the project's [lint]
   std::vector<lint::LintJob> jobs;
 };
 
@@ -63,60 +58,13 @@ Expected<std::pair<std::string, lint::Severity>> parse_rule_severity(const std::
   return std::pair{rule, *severity};
 }
 
-// The project a file belongs to: the nearest folder with sls.toml, else the
-// nearest one with an api/ folder, else the file's own folder.
-fs::path project_root_of(const fs::path& file) {
-  for (fs::path dir = file.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::exists(dir / "sls.toml")) return dir;
-    if (dir == dir.parent_path()) break;
-  }
-  for (fs::path dir = file.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-    if (fs::is_directory(dir / "api")) return dir;
-    if (dir == dir.parent_path()) break;
-  }
-  return file.parent_path();
-}
-
-lint::LintJob job_for(const CompileCommandEntry& entry, const fs::path& root) {
-  lint::LintJob job;
-  job.file = (root / entry.file).lexically_normal().string();
-  job.display_path = entry.file;
-  job.compile_args = entry.arguments;
-  job.directory = entry.directory;
-  return job;
-}
-
 // Every translation unit of the project with the flags `sls build` uses;
 // `only` restricts it to the given files (absolute paths).
 std::optional<ProjectJobs> project_jobs(const fs::path& root, const std::vector<fs::path>& only, Diagnostics& diagnostics) {
-  std::optional<ProjectConfig> config = load_project_config(root, diagnostics);
-  if (!config) return std::nullopt;
-  ProjectLayout layout = scan_project(root, diagnostics);
-  std::vector<PlannedFunction> plan = plan_functions(layout, *config, std::nullopt, diagnostics);
-  auto install = find_install_layout();
-  if (!install) {
-    diagnostics.error({}, install.error().message);
-    return std::nullopt;
-  }
-  Toolchain toolchain = make_toolchain(*install);
-  ProjectJobs project{layout.root, *config, {}};
-  auto entries = compile_commands_for(layout, plan, toolchain, config->optimize, config->target);
-  for (const fs::path& file : only) {
-    // A file outside the project's functions and lib/ still gets the project's flags.
-    std::string relative = file.lexically_relative(layout.root).generic_string();
-    bool known = std::any_of(entries.begin(), entries.end(), [&](const auto& entry) { return entry.file == relative; });
-    if (!known) {
-      UnitOptions unit{config->target, config->optimize, layout.root, {}, {}};
-      entries.push_back({layout.root.string(), relative, frontend_command(toolchain, unit, relative)});
-    }
-  }
-  for (const auto& entry : entries) {
-    fs::path absolute = (layout.root / entry.file).lexically_normal();
-    if (only.empty() || std::find(only.begin(), only.end(), absolute) != only.end()) {
-      project.jobs.push_back(job_for(entry, layout.root));
-    }
-  }
-  return project;
+  std::optional<LoadedProject> project = load_project(root, std::nullopt, diagnostics);
+  if (!project) return std::nullopt;
+  std::vector<lint::LintJob> jobs = lint_jobs_for(*project, only);
+  return ProjectJobs{project->layout.root, std::move(project->lint_options), std::move(jobs)};
 }
 
 // Groups the command-line paths by project: a folder is a whole project,
@@ -130,7 +78,7 @@ std::vector<ProjectJobs> collect_jobs(const std::vector<std::string>& paths, Dia
     if (fs::is_directory(absolute)) {
       if (auto project = project_jobs(absolute, {}, diagnostics)) projects.push_back(std::move(*project));
     } else if (fs::is_regular_file(absolute)) {
-      files_by_root[project_root_of(absolute)].push_back(absolute);
+      files_by_root[project_root_for(absolute)].push_back(absolute);
     } else {
       diagnostics.error({path, 0, 0}, "no such file or folder");
     }
@@ -142,10 +90,8 @@ std::vector<ProjectJobs> collect_jobs(const std::vector<std::string>& paths, Dia
 }
 
 // sls.toml's [lint] first (as `sls build` reads it), the command line after it (last one wins).
-lint::LintOptions lint_options_for(const ProjectConfig& config, const LintCommandOptions& options,
-                                   const std::vector<std::pair<std::string, lint::Severity>>& cli_overrides,
-                                   Diagnostics& diagnostics) {
-  lint::LintOptions lint_options = lint_options_from_config(config.lint, diagnostics);
+lint::LintOptions lint_options_for(lint::LintOptions lint_options, const LintCommandOptions& options,
+                                   const std::vector<std::pair<std::string, lint::Severity>>& cli_overrides) {
   if (!options.profile.empty()) lint_options.profile = options.profile;
   lint_options.report_unused_suppressions = options.report_unused_suppressions;
   for (const auto& override_pair : cli_overrides) lint_options.severity_overrides.push_back(override_pair);
@@ -192,7 +138,7 @@ int run_lint(const LintCommandOptions& options) {
   std::size_t files = 0;
   lint::FormatOptions format_options;
   for (const ProjectJobs& project : projects) {
-    lint::LintOptions lint_options = lint_options_for(project.config, options, cli_overrides, diagnostics);
+    lint::LintOptions lint_options = lint_options_for(project.options, options, cli_overrides);
     append(report, lint::lint(project.jobs, lint_options));
     files += project.jobs.size();
     format_options.lint = lint_options;

@@ -1,5 +1,5 @@
 #pragma once
-// sls lint: the analyzers alone (DESIGN §7), for terminals, CI and editors.
+// sls lint: the analyzers alone (docs/design.md §7), for terminals, CI and editors.
 
 #include <CLI/CLI.hpp>
 

@@ -8,6 +8,8 @@
 #include <set>
 #include <tuple>
 
+#include "config/build_flags.hpp"
+#include "config/config_reader.hpp"
 #include "config/project_config.hpp"
 #include "core/file_system.hpp"
 #include "core/spelling.hpp"
@@ -17,111 +19,17 @@ namespace {
 
 const std::vector<std::string> k_top_level_keys = {"project", "build", "functions", "lint"};
 const std::vector<std::string> k_project_keys = {"name", "regions"};
-const std::vector<std::string> k_build_keys = {"target", "arch", "optimize"};
-const std::vector<std::string> k_function_keys = {"target", "regions", "memory", "max_duration", "include", "env",
-                                                   "link",   "max_size"};
+// Each table's own keys, plus the build settings (build_flags.hpp) both take.
+std::vector<std::string> with_build_flags(std::vector<std::string> keys) {
+  keys.insert(keys.end(), k_build_flag_keys.begin(), k_build_flag_keys.end());
+  return keys;
+}
+const std::vector<std::string> k_build_keys = with_build_flags({"target", "arch", "optimize"});
+const std::vector<std::string> k_function_keys = with_build_flags(
+    {"target", "regions", "memory", "max_duration", "include", "env", "link", "max_size"});
 const std::vector<std::string> k_lint_keys = {"profile", "severity"};
 const std::vector<std::string> k_profiles = {"lambda-default", "snapshot", "concurrent-instance"};
 const std::vector<std::string> k_severities = {"off", "note", "warning", "error"};
-
-// Carries the file label and the diagnostics sink through the readers.
-class ConfigReader {
-public:
-  ConfigReader(std::string file, Diagnostics& diagnostics) : m_file(std::move(file)), m_diagnostics(diagnostics) {}
-
-  SourceLocation where(const toml::source_region& region) const {
-    return {m_file, region.begin.line, region.begin.column};
-  }
-
-  void error(const toml::source_region& region, std::string message) {
-    m_errors.push_back({Severity::Error, where(region), std::move(message), {}});
-  }
-  bool failed() const { return !m_errors.empty(); }
-
-  // Reports in file order, whatever order the checks ran in.
-  void flush() {
-    std::stable_sort(m_errors.begin(), m_errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
-    });
-    for (Diagnostic& error : m_errors) m_diagnostics.report(std::move(error));
-    m_errors.clear();
-  }
-
-  // Reports keys of `table` not in `known` (with a hint); `context` names the table.
-  void reject_unknown_keys(const toml::table& table, const std::vector<std::string>& known, const std::string& context) {
-    for (auto&& [key, node] : table) {
-      std::string name(key.str());
-      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
-      error(key.source(), "unknown key '" + name + "' in " + context + did_you_mean(name, known));
-    }
-  }
-
-  const toml::table* sub_table(const toml::table& parent, std::string_view key, const std::string& context) {
-    const toml::node* node = parent.get(key);
-    if (!node) return nullptr;
-    if (const toml::table* table = node->as_table()) return table;
-    error(node->source(), "'" + std::string(key) + "' in " + context + " must be a table");
-    return nullptr;
-  }
-
-  std::optional<std::string> string_value(const toml::table& table, std::string_view key) {
-    const toml::node* node = table.get(key);
-    if (!node) return std::nullopt;
-    if (auto value = node->value<std::string>()) return *value;
-    error(node->source(), "'" + std::string(key) + "' must be a string");
-    return std::nullopt;
-  }
-
-  std::optional<std::string> choice(const toml::table& table, std::string_view key, const std::vector<std::string>& allowed) {
-    auto value = string_value(table, key);
-    if (!value || std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return value;
-    std::string list;
-    for (const auto& option : allowed) list += (list.empty() ? "\"" : ", \"") + option + "\"";
-    error(table.get(key)->source(), "'" + std::string(key) + "' must be one of " + list + ", not \"" + *value + "\"" +
-                                        did_you_mean(*value, allowed));
-    return std::nullopt;
-  }
-
-  std::optional<int> integer_in_range(const toml::table& table, std::string_view key, int low, int high) {
-    const toml::node* node = table.get(key);
-    if (!node) return std::nullopt;
-    auto value = node->value<int64_t>();
-    if (!value || !node->is_integer() || *value < low || *value > high) {
-      error(node->source(), "'" + std::string(key) + "' must be an integer from " + std::to_string(low) + " to " +
-                                std::to_string(high));
-      return std::nullopt;
-    }
-    return static_cast<int>(*value);
-  }
-
-  std::optional<std::vector<std::string>> string_list(const toml::table& table, std::string_view key, bool allow_empty) {
-    const toml::node* node = table.get(key);
-    if (!node) return std::nullopt;
-    const toml::array* array = node->as_array();
-    std::vector<std::string> items;
-    bool ok = array != nullptr && (allow_empty || !array->empty());
-    if (array) {
-      for (const toml::node& item : *array) {
-        auto text = item.value<std::string>();
-        if (!text || text->empty()) ok = false;
-        else items.push_back(*text);
-      }
-    }
-    if (!ok) {
-      error(node->source(), "'" + std::string(key) + "' must be " + (allow_empty ? "an" : "a non-empty") +
-                                " array of non-empty strings");
-      return std::nullopt;
-    }
-    return items;
-  }
-
-private:
-  std::string m_file;
-  Diagnostics& m_diagnostics;
-  std::vector<Diagnostic> m_errors;
-};
-
-Target parse_target(const std::string& text) { return text == "wasm" ? Target::Wasm : Target::Native; }
 
 Optimize parse_optimize(const std::string& text) {
   if (text == "size") return Optimize::Size;
@@ -141,11 +49,12 @@ void read_build_table(ConfigReader& reader, const toml::table& root, ProjectConf
   const toml::table* build = reader.sub_table(root, "build", "sls.toml");
   if (!build) return;
   reader.reject_unknown_keys(*build, k_build_keys, "[build]");
-  if (auto target = reader.choice(*build, "target", {"native", "wasm"})) config.target = parse_target(*target);
-  // arm64 is planned (DESIGN.md §4); until then only x86_64 is accepted.
+  if (auto target = reader.choice(*build, "target", k_target_names)) config.target = *parse_target(*target);
+  // arm64 is planned (docs/design.md §4); until then only x86_64 is accepted.
   if (auto arch = reader.choice(*build, "arch", {"x86_64"})) config.arch = *arch;
   if (auto optimize = reader.choice(*build, "optimize", {"speed", "size", "debug"}))
     config.optimize = parse_optimize(*optimize);
+  config.build = read_build_flags(reader, *build);
 }
 
 std::vector<std::pair<std::string, std::string>> read_env(ConfigReader& reader, const toml::table& function) {
@@ -178,7 +87,7 @@ FunctionSettings read_function_table(ConfigReader& reader, const toml::table& ta
   FunctionSettings settings;
   settings.location = reader.where(table.source());
   reader.reject_unknown_keys(table, k_function_keys, "[functions.\"" + name + "\"]");
-  if (auto target = reader.choice(table, "target", {"native", "wasm"})) settings.target = parse_target(*target);
+  if (auto target = reader.choice(table, "target", k_target_names)) settings.target = *parse_target(*target);
   settings.regions = reader.string_list(table, "regions", false);
   settings.memory_mb = reader.integer_in_range(table, "memory", 128, 10240);      // AWS Lambda's range
   settings.max_duration_s = reader.integer_in_range(table, "max_duration", 1, 900);
@@ -186,6 +95,7 @@ FunctionSettings read_function_table(ConfigReader& reader, const toml::table& ta
   settings.env = read_env(reader, table);
   settings.link = read_link(reader, table);
   settings.max_size = reader.integer_in_range(table, "max_size", 1, 262144000);  // bytes; AWS Lambda's unzipped quota
+  settings.build = read_build_flags(reader, table);
   return settings;
 }
 
@@ -225,6 +135,12 @@ void read_lint_table(ConfigReader& reader, const toml::table& root, ProjectConfi
 }  // namespace
 
 std::string to_string(Target target) { return target == Target::Wasm ? "wasm" : "native"; }
+
+std::optional<Target> parse_target(std::string_view text) {
+  if (text == "native") return Target::Native;
+  if (text == "wasm") return Target::Wasm;
+  return std::nullopt;
+}
 
 std::string to_string(Optimize optimize) {
   switch (optimize) {

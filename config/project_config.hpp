@@ -1,5 +1,5 @@
 #pragma once
-// sls.toml as data: every key of DESIGN.md §2, with its defaults and the
+// sls.toml as data: every key of docs/design.md §2, with its defaults and the
 // location it came from, so later stages can point back at the file.
 
 #include <filesystem>
@@ -19,8 +19,28 @@ enum class Optimize { Speed, Size, Debug };
 std::string to_string(Target target);
 std::string to_string(Optimize optimize);
 
+// "native" or "wasm", as sls.toml, --target and sls.json spell them.
+inline const std::vector<std::string> k_target_names = {"native", "wasm"};
+std::optional<Target> parse_target(std::string_view text);
+
 inline constexpr int k_default_memory_mb = 1024;
 inline constexpr int k_default_max_duration_s = 10;
+
+// Build settings, project-wide under [build] and per function under
+// [functions."…"] (a function's come after the project's). Every entry is one
+// command-line argument; docs/configuration.md has an example of each key.
+struct BuildFlags {
+  std::vector<std::string> include_dirs;  // project-relative folders, as -I
+  std::vector<std::string> defines;       // NAME or NAME=VALUE, as -D
+  std::vector<std::string> cflags;        // C sources only
+  std::vector<std::string> cxxflags;      // C++ sources only
+  std::vector<std::string> ldflags;       // the link (native and wasm)
+  std::vector<std::string> lib_dirs;      // -L, and where shipped libraries are looked for (absolute or project-relative)
+  std::vector<std::string> pkg_config;    // packages whose --cflags and --libs are added (native only)
+  SourceLocation pkg_config_location;     // of the pkg_config key, for pkg-config's complaints
+
+  void append(const BuildFlags& more);
+};
 
 // [functions."api/x"]: every field optional; unset ones fall back to the project.
 struct FunctionSettings {
@@ -33,6 +53,7 @@ struct FunctionSettings {
   std::vector<std::string> link;     // system libraries, linked as -l<name> (native only)
   std::optional<int> max_size;       // bytes, unzipped; checked at build time
   std::vector<std::pair<std::string, std::string>> env;  // sorted by name
+  BuildFlags build;
 };
 
 struct RuleSeveritySetting {
@@ -53,6 +74,7 @@ struct ProjectConfig {
   Target target = Target::Native;
   std::string arch = "x86_64";
   Optimize optimize = Optimize::Speed;
+  BuildFlags build;  // [build]'s flags, for every function and lib/
   std::map<std::string, FunctionSettings> functions;
   LintSettings lint;
 };

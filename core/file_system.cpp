@@ -12,6 +12,7 @@
 #include <sstream>
 
 namespace sls {
+namespace fs = std::filesystem;
 
 Expected<std::string> read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -11,21 +11,19 @@
 
 namespace sls {
 
-namespace fs = std::filesystem;
-
-Expected<std::string> read_file(const fs::path& path);
+Expected<std::string> read_file(const std::filesystem::path& path);
 
 // Writes to a temporary file beside `path`, fsyncs it, then renames it over.
-Status write_file_atomically(const fs::path& path, std::string_view bytes, fs::perms mode);
+Status write_file_atomically(const std::filesystem::path& path, std::string_view bytes, std::filesystem::perms mode);
 
 // Regular files below `root` (symlinks to files included), as paths relative
 // to `root` using '/', sorted byte-wise so every later stage is deterministic.
-std::vector<std::string> list_files_sorted(const fs::path& root);
+std::vector<std::string> list_files_sorted(const std::filesystem::path& root);
 
 // A fresh, empty directory under the system temp folder; removed by the owner.
-Expected<fs::path> make_temp_directory(std::string_view prefix);
+Expected<std::filesystem::path> make_temp_directory(std::string_view prefix);
 
 // The path of `path` relative to `base` with '/' separators.
-std::string relative_generic(const fs::path& path, const fs::path& base);
+std::string relative_generic(const std::filesystem::path& path, const std::filesystem::path& base);
 
 }  // namespace sls

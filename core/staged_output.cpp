@@ -1,4 +1,4 @@
-#include "bundler/output/output_tree.hpp"
+#include "core/staged_output.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -11,6 +11,7 @@
 #include "core/file_system.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 const std::string k_staging_infix = ".staging-";

@@ -22,7 +22,7 @@ public:
   virtual DocumentLint lint(const std::filesystem::path& file, const std::string& text) = 0;
 };
 
-// The real one: finds the project around `file` (the nearest folder with sls.toml, else with api/),
+// The real one: finds the project around a C or C++ source (project_root_for),
 // compiles with exactly the flags `sls build` uses (compile_commands_for) and applies [lint] from sls.toml.
 class ProjectLinter final : public Linter {
 public:

@@ -14,6 +14,8 @@ packages=(
   libhiredis-dev
   # build and test tools
   cmake ninja-build pkg-config binaryen wabt unzip nodejs
+  # the runtime-root test: unshare/chroot (util-linux, coreutils) and an HTTPS server on loopback
+  openssl util-linux coreutils
   # developer-experience tests: clangd on compile_commands.json, Redis for the stateful-redis template
   clangd-19 redis-server
 )

@@ -1,5 +1,5 @@
 #pragma once
-// Output formats of `sls lint` (DESIGN §7): GNU text for terminals and
+// Output formats of `sls lint` (docs/design.md §7): GNU text for terminals and
 // editors, JSON (schema in docs/lint.md), SARIF 2.1.0 for code scanning,
 // GitHub Actions workflow annotations. Formatters read only plain data.
 

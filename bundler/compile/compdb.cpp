@@ -2,9 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bundler/project/scan.hpp"
 #include "core/file_system.hpp"
-#include "core/install_layout.hpp"
 
 namespace sls {
 namespace fs = std::filesystem;
@@ -18,17 +16,19 @@ CompileCommandEntry entry_for(const Toolchain& toolchain, const UnitOptions& opt
 
 }  // namespace
 
-std::vector<CompileCommandEntry> compile_commands_for(const ProjectLayout& layout, const std::vector<PlannedFunction>& plan,
-                                                      const Toolchain& toolchain, Optimize optimize, Target lib_target) {
+std::vector<CompileCommandEntry> compile_commands_for(const LoadedProject& project) {
   std::vector<CompileCommandEntry> entries;
-  for (const PlannedFunction& planned : plan) {
-    if (planned.source->kind != FunctionKind::Source) continue;
-    UnitOptions options{planned.metadata.target, optimize, layout.root, planned.source->name, planned.source->route};
-    for (const std::string& source : planned.source->sources) entries.push_back(entry_for(toolchain, options, source));
+  for (const PlannedFunction& planned : project.plan) {
+    if (!planned.compiles()) continue;
+    UnitOptions options = project.unit_options(&planned, planned.target);
+    for (const std::string& source : planned.source->sources) entries.push_back(entry_for(project.toolchain, options, source));
   }
-  UnitOptions lib_options{lib_target, optimize, layout.root, {}, {}};
-  for (const std::string& source : layout.lib_sources) entries.push_back(entry_for(toolchain, lib_options, source));
+  for (const std::string& source : project.layout.lib_sources) entries.push_back(compile_command_for_other_file(project, source));
   return entries;
+}
+
+CompileCommandEntry compile_command_for_other_file(const LoadedProject& project, const std::string& relative_path) {
+  return entry_for(project.toolchain, project.unit_options(nullptr, project.lib_target()), relative_path);
 }
 
 std::string render_compile_commands(const std::vector<CompileCommandEntry>& entries) {
@@ -45,41 +45,18 @@ Status write_compile_commands(const fs::path& project_root, const std::vector<Co
   return write_file_atomically(path, text, fs::perms(0644));
 }
 
-void update_compile_commands(const ProjectLayout& layout, const std::vector<PlannedFunction>& plan,
-                             const Toolchain& toolchain, const ProjectConfig& config,
-                             std::optional<Target> target_override, Diagnostics& diagnostics) {
-  Target lib_target = target_override.value_or(config.target);
-  auto entries = compile_commands_for(layout, plan, toolchain, config.optimize, lib_target);
-  if (Status written = write_compile_commands(layout.root, entries); !written)
+void update_compile_commands(const LoadedProject& project, Diagnostics& diagnostics) {
+  if (Status written = write_compile_commands(project.layout.root, compile_commands_for(project)); !written)
     diagnostics.warning({k_file_name, 0, 0}, "not updated (" + written.error().message +
                                                  "); editors may show stale flags until sls compdb succeeds");
 }
 
-std::optional<std::vector<CompileCommandEntry>> plan_compile_commands(const fs::path& project_dir,
-                                                                      std::optional<Target> target_override,
-                                                                      Diagnostics& diagnostics) {
-  std::optional<ProjectConfig> config = load_project_config(project_dir, diagnostics);
-  if (!config) return std::nullopt;
-  ProjectLayout layout = scan_project(project_dir, diagnostics);
-  std::size_t errors_before = diagnostics.count(Severity::Error);
-  std::vector<PlannedFunction> plan = plan_functions(layout, *config, target_override, diagnostics);
-  if (diagnostics.count(Severity::Error) > errors_before) return std::nullopt;
-  auto install = find_install_layout();
-  if (!install) {
-    diagnostics.error({}, install.error().message);
-    return std::nullopt;
-  }
-  Target lib_target = target_override.value_or(config->target);
-  return compile_commands_for(layout, plan, make_toolchain(*install), config->optimize, lib_target);
-}
-
 std::optional<fs::path> generate_compile_commands(const fs::path& project_dir, std::optional<Target> target_override,
                                                   Diagnostics& diagnostics) {
-  auto entries = plan_compile_commands(project_dir, target_override, diagnostics);
-  if (!entries) return std::nullopt;
-  fs::path root = fs::absolute(project_dir).lexically_normal();  // as scan_project makes layout.root
-  if (root.filename().empty()) root = root.parent_path();
-  if (Status written = write_compile_commands(root, *entries); !written) {
+  std::optional<LoadedProject> project = load_project(project_dir, target_override, diagnostics);
+  if (!project) return std::nullopt;
+  const fs::path& root = project->layout.root;
+  if (Status written = write_compile_commands(root, compile_commands_for(*project)); !written) {
     diagnostics.error({root.string(), 0, 0}, "cannot write " + std::string(k_file_name) + ": " + written.error().message);
     return std::nullopt;
   }

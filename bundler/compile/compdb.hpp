@@ -8,9 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "bundler/project/plan.hpp"
-#include "bundler/project/project_layout.hpp"
-#include "bundler/project/toolchain.hpp"
+#include "bundler/project/project.hpp"
 #include "core/diagnostics.hpp"
 
 namespace sls {
@@ -22,9 +20,12 @@ struct CompileCommandEntry {
 };
 
 // Every function source with its function's target and defines, then every
-// lib/ source with `lib_target` (the project's target).
-std::vector<CompileCommandEntry> compile_commands_for(const ProjectLayout& layout, const std::vector<PlannedFunction>& plan,
-                                                      const Toolchain& toolchain, Optimize optimize, Target lib_target);
+// lib/ source with the project's target.
+std::vector<CompileCommandEntry> compile_commands_for(const LoadedProject& project);
+
+// The entry for a project file that is neither a function source nor in
+// lib/: the project's flags, as for lib/ code.
+CompileCommandEntry compile_command_for_other_file(const LoadedProject& project, const std::string& relative_path);
 
 // The JSON Clang's JSONCompilationDatabase reads, entries in the given order.
 std::string render_compile_commands(const std::vector<CompileCommandEntry>& entries);
@@ -35,18 +36,10 @@ Status write_compile_commands(const std::filesystem::path& project_root, const s
 
 // The step of `sls build`: the file for the plan being built. Failing to write
 // it is a warning, never a reason to fail the build.
-void update_compile_commands(const ProjectLayout& layout, const std::vector<PlannedFunction>& plan,
-                             const Toolchain& toolchain, const ProjectConfig& config,
-                             std::optional<Target> target_override, Diagnostics& diagnostics);
+void update_compile_commands(const LoadedProject& project, Diagnostics& diagnostics);
 
-// Configures, scans and plans the project and returns its entries without
-// writing anything (the language server lints with these flags).
-std::optional<std::vector<CompileCommandEntry>> plan_compile_commands(const std::filesystem::path& project_dir,
-                                                                      std::optional<Target> target_override,
-                                                                      Diagnostics& diagnostics);
-
-// `sls compdb`: configure, scan and plan the project, then write the file.
-// Problems go to `diagnostics`; returns the path written, or nullopt.
+// `sls compdb`: load the project, then write the file. Problems go to
+// `diagnostics`; returns the path written, or nullopt.
 std::optional<std::filesystem::path> generate_compile_commands(const std::filesystem::path& project_dir,
                                                                std::optional<Target> target_override,
                                                                Diagnostics& diagnostics);

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <mutex>
 
+#include "bundler/compile/entry_point.hpp"
 #include "bundler/compile/link_report.hpp"
+#include "cache/step_cache.hpp"
 #include "bundler/wasm/wasm_checks.hpp"
 #include "bundler/wasm/wasm_limits.hpp"
 #include <sys/stat.h>
@@ -14,6 +16,7 @@
 #include "core/sha256.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 // A compiled translation unit: where its object goes and its cache key.
@@ -26,6 +29,9 @@ struct CompiledUnit {
 struct TargetSupport {
   std::vector<fs::path> glue_sources;
   std::vector<fs::path> glue_objects;
+  std::vector<fs::path> shim_objects;      // the part of glue_objects from runtime/shims/
+  std::vector<fs::path> optional_objects;  // from runtime/optional/, not in glue_objects: linked on demand
+  std::vector<fs::path> all_objects;       // what the glue step compiles and publishes
   std::string glue_key;
   bool glue_ok = false;             // its objects are published in the user cache
   fs::path glue_temp;               // where this build compiles them when they are not
@@ -37,23 +43,23 @@ struct TargetSupport {
   fs::path prelude_pch;  // the precompiled prelude, on disk; empty when there is none
 };
 
-fs::path target_dir(const CompileContext& context, Target target) { return context.work_dir / to_string(target); }
+fs::path target_dir(const BuildContext& context, Target target) { return context.work_dir / to_string(target); }
 
-fs::path object_path(const CompileContext& context, Target target, const std::string& source) {
+fs::path object_path(const BuildContext& context, Target target, const std::string& source) {
   return target_dir(context, target) / "objects" / (source + ".o");
 }
 
 // wasm: under the compiler's own errors, one line on what cannot work in wasm32-wasi and why.
-void explain_wasm_failure(const CompileContext& context, Target target, const std::string& output,
+void explain_wasm_failure(const BuildContext& context, Target target, const std::string& output,
                           const SourceLocation& where) {
   if (target != Target::Wasm) return;
   for (Diagnostic& note : explain_wasm_limits(output, where)) context.diagnostics.report(std::move(note));
 }
 
 // Runs a tool from the project root so its messages name project-relative files.
-bool run_step(const CompileContext& context, const std::vector<std::string>& command, const SourceLocation& where,
+bool run_step(const BuildContext& context, const std::vector<std::string>& command, const SourceLocation& where,
               const std::string& failure, Target target = Target::Native) {
-  ProcessSpec spec{command, std::nullopt, {}, context.layout.root};
+  ProcessSpec spec{command, std::nullopt, {}, context.layout().root};
   auto result = context.runner.run(spec);
   if (!result) {
     context.diagnostics.error(where, failure + ": " + result.error().message);
@@ -67,19 +73,27 @@ bool run_step(const CompileContext& context, const std::vector<std::string>& com
   return true;
 }
 
-UnitOptions unit_options(const CompileContext& context, Target target, const FunctionSource* function) {
-  UnitOptions options{target, context.optimize, context.layout.root, {}, {}};
-  if (function) {
-    options.function_name = function->name;
-    options.function_route = function->route;
-  }
+UnitOptions unit_options(const BuildContext& context, Target target, const PlannedFunction* function) {
+  return context.project.unit_options(function, target);
+}
+
+// sls's own units (the runtime glue, the prelude): the same target and
+// optimisation as the project, none of its sls.toml build settings.
+UnitOptions sls_unit_options(const BuildContext& context, Target target) {
+  UnitOptions options = unit_options(context, target, nullptr);
+  options.build = nullptr;
   return options;
 }
 
-std::vector<fs::path> runtime_sources(const CompileContext& context, Target target) {
+std::vector<fs::path> runtime_sources(const BuildContext& context, Target target) {
   std::vector<fs::path> sources;
-  fs::path runtime = context.toolchain.layout.runtime_dir();
-  for (const std::string& folder : {std::string("common"), to_string(target)}) {
+  fs::path runtime = context.toolchain().layout.runtime_dir();
+  // shims/: stand-ins for glibc functions newer than provided.al2023's, linked into every native
+  // executable, including those that bring their own main.
+  // optional/: linked only into functions that need it (the libcurl CA bundle fix).
+  std::vector<std::string> folders = {"common", to_string(target)};
+  if (target == Target::Native) folders.insert(folders.end(), {"shims", "optional"});
+  for (const std::string& folder : folders) {
     for (const std::string& file : list_files_sorted(runtime / folder)) {
       if (is_cxx_source(file)) sources.push_back(runtime / folder / file);
     }
@@ -88,17 +102,17 @@ std::vector<fs::path> runtime_sources(const CompileContext& context, Target targ
 }
 
 // The glue's objects depend only on its sources, the SDK headers and the flags.
-std::string runtime_key(const CompileContext& context, Target target, const std::vector<fs::path>& sources,
+std::string runtime_key(const BuildContext& context, Target target, const std::vector<fs::path>& sources,
                         const std::string& compiler) {
   Sha256Builder key;
   key.update_field(compiler);
-  UnitOptions options = unit_options(context, target, nullptr);
+  UnitOptions options = sls_unit_options(context, target);
   options.project_root.clear();
   for (const fs::path& source : sources) {
-    for (const std::string& arg : frontend_command(context.toolchain, options, source)) key.update_field(arg);
+    for (const std::string& arg : frontend_command(context.toolchain(), options, source)) key.update_field(arg);
   }
   // Every header the glue can include: the SDK's and the glue's own.
-  for (const fs::path& dir : {context.toolchain.layout.sdk_include_dir(), context.toolchain.layout.runtime_dir()}) {
+  for (const fs::path& dir : {context.toolchain().layout.sdk_include_dir(), context.toolchain().layout.runtime_dir()}) {
     for (const std::string& file : list_files_sorted(dir)) {
       auto bytes = read_file(dir / file);
       key.update_field(file);
@@ -113,15 +127,25 @@ std::string runtime_key(const CompileContext& context, Target target, const std:
 // into the user cache under a key of its sources, headers, flags and
 // compiler, and published with one rename so concurrent builds are safe.
 // This finds it; the steps below compile and publish it when it is missing.
-void find_runtime(const CompileContext& context, Target target, TargetSupport& support) {
+void find_runtime(const BuildContext& context, Target target, TargetSupport& support) {
   support.glue_sources = runtime_sources(context, target);
   if (support.glue_sources.empty()) {
-    context.diagnostics.error({}, "no runtime glue found in " + context.toolchain.layout.runtime_dir().string());
+    context.diagnostics.error({}, "no runtime glue found in " + context.toolchain().layout.runtime_dir().string());
     return;
   }
-  support.glue_key = runtime_key(context, target, support.glue_sources, compiler_identity(context.runner, context.toolchain));
+  support.glue_key = runtime_key(context, target, support.glue_sources, compiler_identity(context.runner, context.toolchain()));
   fs::path dir = user_cache_dir() / "runtime" / (to_string(target) + "-" + support.glue_key.substr(0, 32));
-  for (const fs::path& source : support.glue_sources) support.glue_objects.push_back(dir / (source.filename().string() + ".o"));
+  for (const fs::path& source : support.glue_sources) {
+    fs::path object = dir / (source.filename().string() + ".o");
+    std::string folder = source.parent_path().filename().string();
+    support.all_objects.push_back(object);
+    if (folder == "optional") {
+      support.optional_objects.push_back(object);
+      continue;
+    }
+    support.glue_objects.push_back(object);
+    if (folder == "shims") support.shim_objects.push_back(object);
+  }
   std::error_code ec;
   support.glue_ok = fs::is_directory(dir, ec);
   if (support.glue_ok) return;
@@ -133,13 +157,13 @@ void find_runtime(const CompileContext& context, Target target, TargetSupport& s
 }
 
 // One glue source into the private temporary folder.
-void compile_runtime_source(const CompileContext& context, Target target, TargetSupport& support, std::size_t i) {
+void compile_runtime_source(const BuildContext& context, Target target, TargetSupport& support, std::size_t i) {
   if (support.glue_ok || !support.glue_compiled) return;
-  UnitOptions options = unit_options(context, target, nullptr);
+  UnitOptions options = sls_unit_options(context, target);
   options.project_root.clear();
   const fs::path& source = support.glue_sources[i];
-  auto command = compile_command(context.toolchain, options, source, support.glue_temp / (source.filename().string() + ".o"));
-  if (!run_step(context, launched(context.toolchain, command), {},
+  auto command = compile_command(context.toolchain(), options, source, support.glue_temp / (source.filename().string() + ".o"));
+  if (!run_step(context, launched(context.toolchain(), command), {},
                 "the sls runtime glue (" + source.filename().string() + ") failed to compile"))
     support.glue_compiled = false;
 }
@@ -147,21 +171,21 @@ void compile_runtime_source(const CompileContext& context, Target target, Target
 void publish_runtime(TargetSupport& support) {
   if (support.glue_ok || support.glue_temp.empty()) return;
   std::error_code ec;
-  fs::path dir = support.glue_objects.front().parent_path();
+  fs::path dir = support.all_objects.front().parent_path();
   if (support.glue_compiled) fs::rename(support.glue_temp, dir, ec);  // fails harmlessly when another build published it first
   support.glue_ok = support.glue_compiled && fs::is_directory(dir, ec);
   fs::remove_all(support.glue_temp, ec);
 }
 
-StepCacheContext cache_context(const CompileContext& context) {
-  return {context.store, context.hasher, compiler_identity(context.runner, context.toolchain), context.layout.root};
+StepCacheContext cache_context(const BuildContext& context) {
+  return {context.store, context.hasher, compiler_identity(context.runner, context.toolchain()), context.layout().root};
 }
 
 // Compiles one source unless the cache has its object; fills unit.key.
-void compile_unit(const CompileContext& context, const UnitOptions& options, CompiledUnit& unit,
+void compile_unit(const BuildContext& context, const UnitOptions& options, CompiledUnit& unit,
                   const std::string& failure) {
   CompileStepCache cache(cache_context(context));
-  auto command = compile_command(context.toolchain, options, unit.source, unit.object);
+  auto command = compile_command(context.toolchain(), options, unit.source, unit.object);
   if ((unit.key = cache.lookup(command, unit.source, unit.object))) {
     ++context.counters.compile_hits;
     context.progress.skipped();
@@ -170,7 +194,7 @@ void compile_unit(const CompileContext& context, const UnitOptions& options, Com
   fs::create_directories(unit.object.parent_path());
   ++context.counters.compiled;
   context.progress.started("compile", unit.source);
-  if (!run_step(context, launched(context.toolchain, command), {unit.source, 0, 0}, failure, options.target)) return;
+  if (!run_step(context, launched(context.toolchain(), command), {unit.source, 0, 0}, failure, options.target)) return;
   unit.key = cache.record(command, unit.source, unit.object);
   if (!unit.key) context.diagnostics.error({unit.source, 0, 0}, "cannot store the object of " + unit.source + " in the cache");
 }
@@ -189,18 +213,18 @@ Status stamp_entry(const fs::path& file, const std::string& key) {
 // The prelude (runtime/prelude/prelude.hpp) precompiled for this target and
 // these flags: a cached step like any compile, kept on disk for the compiles
 // and the lint that start from it. Without it functions compile as before.
-void prepare_prelude(const CompileContext& context, Target target, TargetSupport& support) {
-  fs::path header = context.toolchain.layout.runtime_dir() / "prelude" / "prelude.hpp";
+void prepare_prelude(const BuildContext& context, Target target, TargetSupport& support) {
+  fs::path header = context.toolchain().layout.runtime_dir() / "prelude" / "prelude.hpp";
   fs::path pch = target_dir(context, target) / "prelude.pch";
   std::error_code ec;
   if (!fs::is_regular_file(header, ec)) return;
-  auto command = prelude_command(context.toolchain, unit_options(context, target, nullptr), header, pch);
+  auto command = prelude_command(context.toolchain(), sls_unit_options(context, target), header, pch);
   CompileStepCache cache(cache_context(context));
   auto key = cache.lookup(command, header.string(), pch);
   if (!key) {
     fs::create_directories(pch.parent_path(), ec);
     ++context.counters.compiled;
-    auto result = context.runner.run({launched(context.toolchain, command), std::nullopt, {}, context.layout.root});
+    auto result = context.runner.run({launched(context.toolchain(), command), std::nullopt, {}, context.layout().root});
     if (!result || result->exit_code != 0) {
       context.diagnostics.warning({header.string(), 0, 0}, "the prelude did not precompile; functions are compiled without it",
                                   result ? result->stderr_data : result.error().message);
@@ -213,20 +237,21 @@ void prepare_prelude(const CompileContext& context, Target target, TargetSupport
 }
 
 // The prelude a function's source starts from, if it can (see can_use_prelude).
-fs::path prelude_for(const CompileContext& context, const TargetSupport& support, const std::string& source) {
-  if (support.prelude_pch.empty()) return {};
-  auto text = read_file(context.layout.root / source);
+fs::path prelude_for(const BuildContext& context, const TargetSupport& support, const std::string& source,
+                     const UnitOptions& options) {
+  if (support.prelude_pch.empty() || changes_compiles(options.build)) return {};
+  auto text = read_file(context.layout().root / source);
   return text && can_use_prelude(source, *text) ? support.prelude_pch : fs::path();
 }
 
 // Objects from cache hits exist only in the store until a link needs them.
-bool ensure_object(const CompileContext& context, const CompiledUnit& unit) {
+bool ensure_object(const BuildContext& context, const CompiledUnit& unit) {
   if (holds_entry(unit.object, *unit.key)) return true;
   return materialize(context.store, *unit.key, unit.object, fs::perms(0644)) && stamp_entry(unit.object, *unit.key);
 }
 
-void plan_lib(const CompileContext& context, Target target, TargetSupport& support) {
-  for (const std::string& source : context.layout.lib_sources)
+void plan_lib(const BuildContext& context, Target target, TargetSupport& support) {
+  for (const std::string& source : context.layout().lib_sources)
     support.lib_units.push_back({source, object_path(context, target, source), std::nullopt});
 }
 
@@ -238,7 +263,7 @@ void key_lib(TargetSupport& support) {
 }
 
 // The lib/ archive, made once per build and only if some function must be linked.
-std::optional<fs::path> lib_archive(const CompileContext& context, Target target, TargetSupport& support) {
+std::optional<fs::path> lib_archive(const BuildContext& context, Target target, TargetSupport& support) {
   std::call_once(support.archive_once, [&] {
     std::vector<fs::path> objects;
     for (const CompiledUnit& unit : support.lib_units) {
@@ -248,7 +273,7 @@ std::optional<fs::path> lib_archive(const CompileContext& context, Target target
     fs::path archive = target_dir(context, target) / "liblib.a";
     std::error_code ec;
     fs::remove(archive, ec);  // llvm-ar appends to an existing archive
-    if (run_step(context, archive_command(context.toolchain, objects, archive), {"lib", 0, 0}, "cannot archive lib/ objects"))
+    if (run_step(context, archive_command(context.toolchain(), objects, archive), {"lib", 0, 0}, "cannot archive lib/ objects"))
       support.lib_archive = archive;
   });
   return support.lib_archive;
@@ -256,51 +281,68 @@ std::optional<fs::path> lib_archive(const CompileContext& context, Target target
 
 std::string artifact_name(Target target) { return target == Target::Native ? "bootstrap" : "function.wasm"; }
 
-// Adds the hint a user needs when the only problem is a missing SLS_HANDLER.
-std::string explain_link_failure(const std::string& output) {
-  if (output.find("invoke_handler") == std::string::npos) return "";
-  return "hint: no handler is registered; end the function's source with SLS_HANDLER(your_handler)\n";
-}
-
 // The link's identity: its flags, every input's key, and for wasm whether
 // wasm-opt will post-process the module.
-std::string link_key(const CompileContext& context, const FunctionBuildRequest& request,
+std::string link_key(const BuildContext& context, const PlannedFunction& planned,
                      const std::vector<CompiledUnit>& units, const TargetSupport& support) {
-  std::vector<std::string> parts = {"link", compiler_identity(context.runner, context.toolchain)};
-  for (const std::string& arg : link_command(context.toolchain, request.target, context.optimize, {}, "out", request.link_libraries)) parts.push_back(arg);
+  std::vector<std::string> parts = {"link", compiler_identity(context.runner, context.toolchain())};
+  for (const std::string& arg : link_command(context.toolchain(), planned.target, context.optimize(), {}, "out", planned.link_libraries, &planned.build)) parts.push_back(arg);
   for (const CompiledUnit& unit : units) parts.push_back(*unit.key);
   parts.push_back(support.lib_key);
   parts.push_back(support.glue_key);
-  if (request.target == Target::Wasm) parts.push_back(find_on_path("wasm-opt").value_or("no wasm-opt").string());
+  if (planned.target == Target::Wasm) parts.push_back(find_on_path("wasm-opt").value_or("no wasm-opt").string());
   return combine_keys(parts);
 }
 
+// SLS_HANDLER functions get the glue; one that brings its own main gets only
+// the glibc shims; one with neither (or both) is refused before it links.
+std::optional<std::vector<fs::path>> runtime_objects_for(const BuildContext& context, const PlannedFunction& planned,
+                                                         const std::vector<fs::path>& objects, const TargetSupport& support) {
+  SourceLocation where{planned.source->entry, 0, 0};
+  auto listed = context.runner.run({defined_symbols_command(context.toolchain(), objects), std::nullopt, {}, context.layout().root});
+  if (!listed || listed->exit_code != 0) {
+    context.diagnostics.error(where, "cannot list the symbols of function '" + planned.name() + "'",
+                              listed ? listed->stderr_data : listed.error().message);
+    return std::nullopt;
+  }
+  EntryPoint entry = entry_point_from_symbols(listed->stdout_data);
+  std::vector<fs::path> chosen = entry == EntryPoint::SlsHandler ? support.glue_objects : support.shim_objects;
+  if (links_libcurl(planned.link_libraries, &planned.build))  // see runtime/optional/curl_ca_bundle.cpp
+    for (const fs::path& object : support.optional_objects)
+      if (object.filename().string().rfind("curl_", 0) == 0) chosen.push_back(object);
+  if (entry == EntryPoint::SlsHandler || entry == EntryPoint::OwnMain) return chosen;
+  context.diagnostics.error(where, entry_point_problem(entry, planned.name()), entry_point_hint(entry, is_c_source(planned.source->entry)));
+  return std::nullopt;
+}
+
 // Runs the linker (and the wasm finishing steps) and stores the result; false on failure.
-bool link_function(const CompileContext& context, const FunctionBuildRequest& request,
+bool link_function(const BuildContext& context, const PlannedFunction& planned,
                    const std::vector<CompiledUnit>& units, TargetSupport& support, const fs::path& output) {
-  const FunctionSource& function = *request.function;
+  const FunctionSource& function = *planned.source;
   std::vector<fs::path> inputs;
   for (const CompiledUnit& unit : units) {
     if (!ensure_object(context, unit)) return false;
     inputs.push_back(unit.object);
   }
-  if (auto archive = lib_archive(context, request.target, support)) inputs.push_back(*archive);
-  inputs.insert(inputs.end(), support.glue_objects.begin(), support.glue_objects.end());
+  auto runtime_objects = runtime_objects_for(context, planned, inputs, support);
+  if (!runtime_objects) return false;
+  if (auto archive = lib_archive(context, planned.target, support)) inputs.push_back(*archive);
+  inputs.insert(inputs.end(), runtime_objects->begin(), runtime_objects->end());
   fs::create_directories(output.parent_path());
   ++context.counters.linked;
   context.progress.started("link", function.name);
-  auto result = context.runner.run({link_command(context.toolchain, request.target, context.optimize, inputs, output, request.link_libraries),
-                                    std::nullopt, {}, context.layout.root});
+  auto result = context.runner.run({link_command(context.toolchain(), planned.target, context.optimize(), inputs, output, planned.link_libraries, &planned.build),
+                                    std::nullopt, {}, context.layout().root});
   if (!result || result->exit_code != 0) {
     std::string output_text = result ? result->stderr_data + result->stdout_data : result.error().message;
     context.diagnostics.error({function.entry, 0, 0}, "function '" + function.name + "' failed to link",
-                              output_text + explain_link_failure(output_text));
-    explain_wasm_failure(context, request.target, output_text, {function.entry, 0, 0});
+                              output_text);
+    explain_wasm_failure(context, planned.target, output_text, {function.entry, 0, 0});
     return false;
   }
   // wasm: wasm-opt when installed, then the checks a prebuilt module gets.
-  return request.target != Target::Wasm ||
-         finish_linked_module(output, context.optimize, context.runner, context.diagnostics, {function.entry, 0, 0});
+  return planned.target != Target::Wasm ||
+         finish_linked_module(output, context.optimize(), context.runner, context.diagnostics, {function.entry, 0, 0});
 }
 
 // The linker's --why-extract report (which lib/ members it took) travels with
@@ -308,12 +350,12 @@ bool link_function(const CompileContext& context, const FunctionBuildRequest& re
 // exactly like a freshly linked one and never by a stale report left beside it.
 std::string link_report_key(const std::string& link_key) { return combine_keys({"why-extract", link_key}); }
 
-void keep_link_report(const CompileContext& context, const std::string& link_key, const fs::path& output) {
+void keep_link_report(const BuildContext& context, const std::string& link_key, const fs::path& output) {
   if (auto report = read_file(why_extract_path(output))) context.store.put(link_report_key(link_key), *report);
 }
 
 // Replaced in one rename, so a concurrent build never reads half a report.
-void restore_link_report(const CompileContext& context, const std::string& link_key, const fs::path& output) {
+void restore_link_report(const BuildContext& context, const std::string& link_key, const fs::path& output) {
   std::error_code ec;
   if (auto report = context.store.get(link_report_key(link_key)))
     write_file_atomically(why_extract_path(output), *report, fs::perms(0644));
@@ -324,17 +366,17 @@ void restore_link_report(const CompileContext& context, const std::string& link_
 // Links into private file names, then renames the report and the executable
 // into place: the linker writes its report in place, and a build running at
 // the same time must never read a half-written one.
-bool link_in_private(const CompileContext& context, const FunctionBuildRequest& request,
+bool link_in_private(const BuildContext& context, const PlannedFunction& planned,
                      const std::vector<CompiledUnit>& units, TargetSupport& support, const fs::path& output) {
   fs::path linked = output;
   linked += ".tmp-" + std::to_string(::getpid());
-  bool ok = link_function(context, request, units, support, linked);
+  bool ok = link_function(context, planned, units, support, linked);
   std::error_code ec;
   if (ok) {
     fs::rename(why_extract_path(linked), why_extract_path(output), ec);
     if (ec) fs::remove(why_extract_path(output), ec);  // no report: none beside the executable either
     fs::rename(linked, output, ec);
-    if (ec) context.diagnostics.error({request.function->entry, 0, 0}, "cannot put the linked executable in place: " + ec.message());
+    if (ec) context.diagnostics.error({planned.source->entry, 0, 0}, "cannot put the linked executable in place: " + ec.message());
     ok = !ec;
   }
   fs::remove(linked, ec);
@@ -344,29 +386,29 @@ bool link_in_private(const CompileContext& context, const FunctionBuildRequest& 
 
 // One function on its way through the stage: its units, then its executable.
 struct FunctionInProgress {
-  FunctionBuildRequest request;
+  const PlannedFunction& planned;
   std::vector<CompiledUnit> units;
   BuiltFunction built;
 };
 
-void compile_function(const CompileContext& context, FunctionInProgress& function, const TargetSupport& support) {
-  const FunctionSource& source_set = *function.request.function;
+void compile_function(const BuildContext& context, FunctionInProgress& function, const TargetSupport& support) {
+  const FunctionSource& source_set = *function.planned.source;
   for (const std::string& source : source_set.sources) {
-    function.units.push_back({source, object_path(context, function.request.target, source), std::nullopt});
-    UnitOptions options = unit_options(context, function.request.target, &source_set);
-    options.prelude_pch = prelude_for(context, support, source);
+    function.units.push_back({source, object_path(context, function.planned.target, source), std::nullopt});
+    UnitOptions options = unit_options(context, function.planned.target, &function.planned);
+    options.prelude_pch = prelude_for(context, support, source, options);
     compile_unit(context, options, function.units.back(), "function '" + source_set.name + "' failed to compile");
     if (function.units.back().key) function.built.units.push_back({source, *function.units.back().key, options.prelude_pch});
   }
 }
 
-void link_compiled_function(const CompileContext& context, FunctionInProgress& function, TargetSupport& support) {
-  const FunctionBuildRequest& request = function.request;
+void link_compiled_function(const BuildContext& context, FunctionInProgress& function, TargetSupport& support) {
+  const PlannedFunction& planned = function.planned;
   BuiltFunction& built = function.built;
-  bool compiled = built.units.size() == request.function->sources.size();
+  bool compiled = built.units.size() == planned.source->sources.size();
   if (!compiled || !support.glue_ok) return;
-  std::string key = link_key(context, request, function.units, support);
-  fs::path output = target_dir(context, request.target) / "out" / request.function->name / artifact_name(request.target);
+  std::string key = link_key(context, planned, function.units, support);
+  fs::path output = target_dir(context, planned.target) / "out" / planned.source->name / artifact_name(planned.target);
   if (holds_entry(output, key)) {
     ++context.counters.link_hits;
     context.progress.skipped();
@@ -376,7 +418,7 @@ void link_compiled_function(const CompileContext& context, FunctionInProgress& f
     restore_link_report(context, key, output);
     if (!stamp_entry(output, key)) return;
   } else {
-    auto bytes = link_in_private(context, request, function.units, support, output) ? read_file(output) : Expected<std::string>(make_error(""));
+    auto bytes = link_in_private(context, planned, function.units, support, output) ? read_file(output) : Expected<std::string>(make_error(""));
     // The report first: a concurrent build that finds the executable must also find its report.
     if (bytes) keep_link_report(context, key, output);
     if (!bytes || !context.store.put(key, *bytes) || !stamp_entry(output, key)) return;
@@ -389,27 +431,26 @@ void link_compiled_function(const CompileContext& context, FunctionInProgress& f
 
 struct CompileStage::State {
   std::map<Target, TargetSupport> supports;  // once_flag, atomics: constructed in place, never copied
-  std::vector<FunctionInProgress> functions;
+  std::map<std::size_t, FunctionInProgress> functions;  // by plan index; only functions that compile
   // Per target: the prelude's step, and the steps every link waits for (glue, lib/).
   std::map<Target, std::pair<TaskGraph::TaskId, std::vector<TaskGraph::TaskId>>> target_steps;
-  std::vector<TaskGraph::TaskId> compiled, linked;  // per function
+  std::map<std::size_t, TaskGraph::TaskId> compiled, linked;  // by plan index
 };
 
-CompileStage::CompileStage(const CompileContext& context, const std::vector<FunctionBuildRequest>& requests)
-    : m_context(context), m_state(std::make_unique<State>()) {
-  for (const FunctionBuildRequest& request : requests) {
-    m_state->supports.try_emplace(request.target);
-    m_state->functions.push_back({request, {}, {request.function->name, request.target, std::nullopt, {}, {}}});
+CompileStage::CompileStage(const BuildContext& context) : m_context(context), m_state(std::make_unique<State>()) {
+  const std::vector<PlannedFunction>& plan = context.project.plan;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    if (!plan[i].compiles()) continue;
+    m_state->supports.try_emplace(plan[i].target);
+    m_state->functions.try_emplace(i, FunctionInProgress{plan[i], {}, {&plan[i], std::nullopt, {}, {}}});
   }
-  m_state->compiled.resize(requests.size());
-  m_state->linked.resize(requests.size());
 }
 
 CompileStage::~CompileStage() = default;
 
 // Per target: the prelude, the glue and lib/ compile side by side.
 void CompileStage::add_target_steps(TaskGraph& graph) {
-  const CompileContext& context = m_context;
+  const BuildContext& context = m_context;
   for (auto& [target, support] : m_state->supports) {
     Target t = target;
     TargetSupport& s = support;
@@ -432,21 +473,26 @@ void CompileStage::add_target_steps(TaskGraph& graph) {
 // A function compiles once its target's prelude is ready, and links once its
 // own units, the glue and lib/ are.
 void CompileStage::add_function_steps(TaskGraph& graph, std::size_t i) {
-  const CompileContext& context = m_context;
+  const BuildContext& context = m_context;
   FunctionInProgress& function = m_state->functions.at(i);
-  TargetSupport& s = m_state->supports.at(function.request.target);
-  const auto& [prelude, link_inputs] = m_state->target_steps.at(function.request.target);
+  TargetSupport& s = m_state->supports.at(function.planned.target);
+  const auto& [prelude, link_inputs] = m_state->target_steps.at(function.planned.target);
   TaskGraph::TaskId compiled = graph.add([&context, &function, &s] { compile_function(context, function, s); }, {prelude});
   std::vector<TaskGraph::TaskId> after = link_inputs;
   after.push_back(compiled);
-  m_state->compiled.at(i) = compiled;
-  m_state->linked.at(i) = graph.add([&context, &function, &s] { link_compiled_function(context, function, s); }, after);
+  m_state->compiled[i] = compiled;
+  m_state->linked[i] = graph.add([&context, &function, &s] { link_compiled_function(context, function, s); }, after);
 }
 
 TaskGraph::TaskId CompileStage::compiled_step(std::size_t i) const { return m_state->compiled.at(i); }
 TaskGraph::TaskId CompileStage::linked_step(std::size_t i) const { return m_state->linked.at(i); }
 const BuiltFunction& CompileStage::built(std::size_t i) const { return m_state->functions.at(i).built; }
-std::size_t CompileStage::size() const { return m_state->functions.size(); }
+
+std::size_t CompileStage::step_count() const {
+  std::size_t steps = m_state->supports.size() * m_context.layout().lib_sources.size();
+  for (const auto& [index, function] : m_state->functions) steps += function.planned.source->sources.size() + 1;
+  return steps;
+}
 
 // The compiler binary as the file system sees it: resolved path, size, mtime, inode.
 std::string compiler_stat(const std::string& compiler) {

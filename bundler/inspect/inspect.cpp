@@ -70,7 +70,9 @@ Expected<InspectedBundle> inspect_bundle(const std::filesystem::path& zip_path) 
     bundle.regions = json.value("regions", std::vector<std::string>{});
     bundle.memory_mb = json.value("memory", 0);
     bundle.max_duration_s = json.value("max_duration", 0);
-    for (const auto& [name, value] : json.value("env", nlohmann::json::object()).items())
+    // A named copy: iterating items() of the temporary value() returns would read freed memory.
+    const nlohmann::json env = json.value("env", nlohmann::json::object());
+    for (const auto& [name, value] : env.items())
       bundle.env.emplace_back(name, value.is_string() ? value.get<std::string>() : value.dump());
     for (const ZipFile& file : *files) bundle.files.push_back({file.path, file.mode, file.data.size(), sha256_hex(file.data)});
     check_files(json.at("files"), bundle);

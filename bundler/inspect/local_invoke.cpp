@@ -6,6 +6,7 @@
 #include "core/file_system.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 std::string cgi_header_name(std::string name) {

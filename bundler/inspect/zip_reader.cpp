@@ -11,6 +11,7 @@
 #include "core/file_system.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 using ArchivePtr = std::unique_ptr<archive, decltype(&archive_read_free)>;

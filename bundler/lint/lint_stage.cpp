@@ -7,7 +7,6 @@
 #include "analyzers/engine_fingerprint.hpp"  // generated: k_lint_engine_fingerprint
 #include "analyzers/rule_registry.hpp"
 #include "cache/step_cache.hpp"
-#include "core/spelling.hpp"
 
 namespace sls {
 namespace {
@@ -74,15 +73,15 @@ std::string options_key(const lint::LintOptions& options) {
 }
 
 // The units of one compiled function, each with the flags (and prelude) it was compiled with.
-std::vector<LintUnit> lint_units(const CompileContext& context, const PlannedFunction& planned,
+std::vector<LintUnit> lint_units(const BuildContext& context, const PlannedFunction& planned,
                                  const BuiltFunction& function, const std::string& options_hash) {
   std::vector<LintUnit> units;
-  UnitOptions options{function.target, context.optimize, context.layout.root, planned.source->name, planned.source->route};
+  UnitOptions options = context.project.unit_options(&planned, planned.target);
   for (const BuiltFunction::Unit& unit : function.units) {
     options.prelude_pch = unit.prelude_pch;  // the parse starts from the same prelude as the compile
-    lint::LintJob job{(context.layout.root / unit.source).string(), unit.source,
-                      frontend_command(context.toolchain, options, unit.source), context.layout.root.string(), std::nullopt};
-    units.push_back({function.name, std::move(job), combine_keys({"lint", unit.key, options_hash}), {}});
+    lint::LintJob job{(context.layout().root / unit.source).string(), unit.source,
+                      frontend_command(context.toolchain(), options, unit.source), context.layout().root.string(), std::nullopt};
+    units.push_back({planned.name(), std::move(job), combine_keys({"lint", unit.key, options_hash}), {}});
   }
   return units;
 }
@@ -93,25 +92,15 @@ AssetReference asset_reference(const lint::TracedAsset& asset) {
 
 }  // namespace
 
-lint::LintOptions lint_options_from_config(const LintSettings& settings, Diagnostics& diagnostics) {
-  lint::LintOptions options;
-  options.profile = settings.profile;
-  std::vector<std::string> ids;
-  for (const auto& rule : lint::all_rules()) ids.emplace_back(rule.id);
-  for (const RuleSeveritySetting& setting : settings.severity) {
-    auto severity = lint::parse_severity(setting.severity);
-    if (!lint::find_rule(setting.rule)) {
-      diagnostics.error(setting.location, "unknown lint rule '" + setting.rule + "'" + did_you_mean(setting.rule, ids),
-                        "hint: sls lint --list-rules prints the catalogue");
-    } else if (severity) {
-      options.severity_overrides.emplace_back(setting.rule, *severity);
-    }
-  }
-  return options;
-}
+LintStage::LintStage(const BuildContext& context)
+    : m_context(context), m_options(context.project.lint_options), m_options_hash(options_key(m_options)) {}
 
-LintStage::LintStage(const CompileContext& context, const std::vector<PlannedFunction>& plan, lint::LintOptions options)
-    : m_context(context), m_plan(plan), m_options(std::move(options)), m_options_hash(options_key(m_options)) {}
+std::size_t LintStage::step_count() const {
+  std::size_t steps = 0;
+  for (const PlannedFunction& planned : m_context.project.plan)
+    if (planned.compiles()) steps += planned.source->sources.size();
+  return steps;
+}
 
 void LintStage::lint_function(const PlannedFunction& planned, const BuiltFunction& function) {
   std::vector<LintUnit> units = lint_units(m_context, planned, function, m_options_hash);
@@ -134,8 +123,8 @@ void LintStage::lint_function(const PlannedFunction& planned, const BuiltFunctio
   m_units_linted += linted;
   m_units_cached += units.size() - linted;
   for (const LintUnit& unit : units)
-    for (const auto& asset : unit.report.assets) m_assets[function.name].push_back(asset_reference(asset));
-  m_units[function.name] = std::move(units);
+    for (const auto& asset : unit.report.assets) m_assets[planned.name()].push_back(asset_reference(asset));
+  m_units[planned.name()] = std::move(units);
 }
 
 std::vector<AssetReference> LintStage::traced_assets(const std::string& function) const {
@@ -151,8 +140,8 @@ LintPassResult LintStage::finish() {
   result.units_cached = m_units_cached;
   result.assets = m_assets;
   std::set<std::string> seen;  // a finding in a shared header is reported by every unit including it
-  for (const PlannedFunction& planned : m_plan) {  // plan order, whatever order the steps ran in
-    auto found = m_units.find(planned.metadata.function);
+  for (const PlannedFunction& planned : m_context.project.plan) {  // plan order, whatever order the steps ran in
+    auto found = m_units.find(planned.name());
     if (found == m_units.end()) continue;
     for (LintUnit& unit : found->second) {
       FunctionLintCounts& counts = result.counts[unit.function];

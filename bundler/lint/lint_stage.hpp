@@ -1,5 +1,5 @@
 #pragma once
-// Stage 5: the analyzers inside `sls build`. Every translation unit of every
+// The lint stage: the analyzers inside `sls build`. Every translation unit of every
 // function that compiled is linted with the flags it was compiled with.
 // Results are cached in the content store under the unit's compile result
 // key (which already covers the source, every header it included and the
@@ -15,10 +15,8 @@
 #include "analyzers/lint.hpp"
 #include "bundler/shake/assets.hpp"
 #include "bundler/compile/compile.hpp"
+#include "bundler/project/build_context.hpp"
 #include "bundler/project/plan.hpp"
-#include "cache/content_store.hpp"
-#include "config/project_config.hpp"
-#include "core/diagnostics.hpp"
 
 namespace sls {
 
@@ -36,9 +34,6 @@ struct LintPassResult {
   std::size_t units_cached = 0;                                  // taken from the cache
 };
 
-// [lint] of sls.toml as analyzer options; an unknown rule id is an error at its location.
-analyzers::LintOptions lint_options_from_config(const LintSettings& settings, Diagnostics& diagnostics);
-
 // One translation unit to lint: whose it is, how it is compiled, its cache key.
 struct LintUnit {
   std::string function;
@@ -51,7 +46,8 @@ struct LintUnit {
 // task graph as soon as that function's compile step is done.
 class LintStage {
 public:
-  LintStage(const CompileContext& context, const std::vector<PlannedFunction>& plan, analyzers::LintOptions options);
+  // Lints with the project's [lint] options.
+  explicit LintStage(const BuildContext& context);
 
   // Lints every unit of a compiled function (or takes its cached result);
   // steps for different functions run at the same time.
@@ -63,10 +59,12 @@ public:
   // Every function's results, in plan order.
   LintPassResult finish();
 
+  // The steps that report progress: one per unit of every function that compiles.
+  std::size_t step_count() const;
+
 private:
-  const CompileContext& m_context;
-  const std::vector<PlannedFunction>& m_plan;
-  analyzers::LintOptions m_options;
+  const BuildContext& m_context;
+  const analyzers::LintOptions& m_options;
   std::string m_options_hash;
   mutable std::mutex m_mutex;
   std::map<std::string, std::vector<LintUnit>> m_units;  // by function name

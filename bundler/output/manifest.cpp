@@ -13,24 +13,26 @@ namespace sls {
 namespace {
 
 nlohmann::json function_json(const ManifestFunction& function) {
+  const PlannedFunction& planned = *function.planned;
+  const FunctionBundle& bundle = function.bundle;
   nlohmann::json json = {
-      {"name", function.name},
-      {"route", function.route},
-      {"target", to_string(function.target)},
-      {"runtime", runtime_for(function.target)},
-      {"arch", function.target == Target::Native ? function.arch : "wasm32"},
-      {"regions", function.regions},
-      {"memory", function.memory_mb},
-      {"max_duration", function.max_duration_s},
-      {"status", function.status == FunctionStatus::Built ? "built" : "failed"},
-      {"bundle", function.bundle_path ? nlohmann::json(*function.bundle_path) : nlohmann::json(nullptr)},
-      {"lint", {{"warnings", function.lint_warnings}, {"errors", function.lint_errors}}},
+      {"name", planned.name()},
+      {"route", planned.route()},
+      {"target", to_string(planned.target)},
+      {"runtime", runtime_for(planned.target)},
+      {"arch", planned.target == Target::Native ? planned.arch : "wasm32"},
+      {"regions", planned.regions},
+      {"memory", planned.memory_mb},
+      {"max_duration", planned.max_duration_s},
+      {"status", bundle.status == FunctionStatus::Built ? "built" : "failed"},
+      {"bundle", bundle.path ? nlohmann::json(*bundle.path) : nlohmann::json(nullptr)},
+      {"lint", {{"warnings", function.lint.warnings}, {"errors", function.lint.errors}}},
   };
-  if (function.bundle_path) {
-    json["bundle_sha256"] = function.bundle_sha256;
-    json["bundle_size"] = function.bundle_size;
+  if (bundle.path) {
+    json["bundle_sha256"] = bundle.sha256;
+    json["bundle_size"] = bundle.size;
   }
-  if (function.stale) json["stale"] = true;
+  if (bundle.stale) json["stale"] = true;
   return json;
 }
 
@@ -40,7 +42,7 @@ nlohmann::json route_table(const Manifest& manifest) {
   for (const ManifestStaticFile& file : manifest.static_files)
     routes.push_back({"/" + file.path, {{"route", "/" + file.path}, {"static", "static/" + file.path}}});
   for (const ManifestFunction& function : manifest.functions)
-    routes.push_back({function.route, {{"route", function.route}, {"function", function.name}}});
+    routes.push_back({function.planned->route(), {{"route", function.planned->route()}, {"function", function.planned->name()}}});
   std::stable_sort(routes.begin(), routes.end(), [](const auto& a, const auto& b) {
     bool a_dynamic = is_dynamic_route(a.first), b_dynamic = is_dynamic_route(b.first);
     return a_dynamic != b_dynamic ? !a_dynamic : a.first < b.first;

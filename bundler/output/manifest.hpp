@@ -8,31 +8,20 @@
 #include <string>
 #include <vector>
 
-#include "config/project_config.hpp"
+#include "bundler/lint/lint_stage.hpp"
+#include "bundler/package/package_stage.hpp"
+#include "bundler/project/plan.hpp"
 
 namespace sls {
 
 inline constexpr int k_manifest_schema_version = 1;
 
-enum class FunctionStatus { Built, Failed };
-
+// One function as the manifest lists it: what was planned, the bundle in
+// place, and its lint counts.
 struct ManifestFunction {
-  std::string name;
-  std::string route;
-  Target target = Target::Native;
-  std::string arch;
-  std::vector<std::string> regions;
-  int memory_mb = 0;
-  int max_duration_s = 0;
-  FunctionStatus status = FunctionStatus::Built;
-  // The bundle in place: the new one, or for a failed function the previous
-  // good one when there was one (then `stale` is true).
-  std::optional<std::string> bundle_path;  // relative to the output folder
-  std::string bundle_sha256;
-  std::uint64_t bundle_size = 0;
-  bool stale = false;
-  std::size_t lint_warnings = 0;
-  std::size_t lint_errors = 0;
+  const PlannedFunction* planned = nullptr;
+  FunctionBundle bundle;
+  FunctionLintCounts lint;
 };
 
 struct ManifestStaticFile {

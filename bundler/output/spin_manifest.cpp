@@ -33,10 +33,10 @@ std::string unique_id(const std::string& function_name, std::set<std::string>& t
   return candidate;
 }
 
-void render_component(std::ostream& out, const SpinFunction& function, const std::string& id) {
-  std::string folder = spin_bundle_folder(function.name);
+void render_component(std::ostream& out, const PlannedFunction& function, const std::string& id) {
+  std::string folder = spin_bundle_folder(function.name());
   out << "\n[[trigger.http]]\n"
-      << "route = " << toml_string(function.route) << "\n"
+      << "route = " << toml_string(function.route()) << "\n"
       << "component = " << toml_string(id) << "\n"
       << "executor = { type = \"wagi\" }\n"
       << "\n[component." << id << "]\n"
@@ -74,7 +74,7 @@ std::string spin_component_id(const std::string& function_name) {
 
 std::string spin_bundle_folder(const std::string& function_name) { return "functions/" + function_name; }
 
-std::string render_spin_manifest(const std::string& application, const std::vector<SpinFunction>& functions) {
+std::string render_spin_manifest(const std::string& application, const std::vector<const PlannedFunction*>& functions) {
   std::ostringstream out;
   out << "# Written by sls build: the project's wasm functions as a Spin application.\n"
       << "# Each component runs the bundle unzipped next to its zip; from this folder:\n"
@@ -84,7 +84,7 @@ std::string render_spin_manifest(const std::string& application, const std::vect
       << "\n[application]\n"
       << "name = " << toml_string(application.empty() ? "sls-app" : application) << "\n";
   std::set<std::string> taken;
-  for (const SpinFunction& function : functions) render_component(out, function, unique_id(function.name, taken));
+  for (const PlannedFunction* function : functions) render_component(out, *function, unique_id(function->name(), taken));
   return out.str();
 }
 

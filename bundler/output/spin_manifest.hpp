@@ -10,16 +10,11 @@
 // Spin's single-segment wildcard syntax.
 
 #include <string>
-#include <utility>
 #include <vector>
 
-namespace sls {
+#include "bundler/project/plan.hpp"
 
-struct SpinFunction {
-  std::string name;   // "api/users/[id]"
-  std::string route;  // "/api/users/:id"
-  std::vector<std::pair<std::string, std::string>> env;
-};
+namespace sls {
 
 // A Spin component id (kebab-case: lower-case words of letters and digits,
 // each starting with a letter, joined by '-'): "api/users/[id]" -> "api-users-id".
@@ -29,6 +24,6 @@ std::string spin_component_id(const std::string& function_name);
 std::string spin_bundle_folder(const std::string& function_name);  // "functions/api/hello"
 
 // The manifest for `functions` (sorted by name; ids made unique with -2, -3…).
-std::string render_spin_manifest(const std::string& application, const std::vector<SpinFunction>& functions);
+std::string render_spin_manifest(const std::string& application, const std::vector<const PlannedFunction*>& functions);
 
 }  // namespace sls

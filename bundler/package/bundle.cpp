@@ -9,6 +9,7 @@
 #include "core/sha256.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 
 std::string runtime_for(Target target) { return target == Target::Native ? "provided.al2023" : "wasi-preview1"; }
 

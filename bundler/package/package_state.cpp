@@ -7,6 +7,7 @@
 #include "core/file_system.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 
 PackageState::PackageState(fs::path file) : m_file(std::move(file)) {
   auto text = read_file(m_file);
@@ -15,7 +16,8 @@ PackageState::PackageState(fs::path file) : m_file(std::move(file)) {
   if (!json.is_object()) return;
   for (const auto& [function, entry] : json.items()) {
     if (!entry.is_object()) continue;
-    m_bundles[function] = {entry.value("key", ""), entry.value("sha256", ""), entry.value("size", std::uint64_t{0})};
+    m_bundles[function] = {entry.value("key", ""), entry.value("sha256", ""), entry.value("size", std::uint64_t{0}),
+                          entry.value("target", "")};
   }
 }
 
@@ -36,7 +38,7 @@ void PackageState::save() const {
   {
     std::lock_guard lock(m_mutex);
     for (const auto& [function, bundle] : m_bundles)
-      json[function] = {{"key", bundle.key}, {"sha256", bundle.sha256}, {"size", bundle.size}};
+      json[function] = {{"key", bundle.key}, {"sha256", bundle.sha256}, {"size", bundle.size}, {"target", bundle.target}};
   }
   write_file_atomically(m_file, json.dump(1) + "\n", fs::perms(0644));
 }

@@ -18,6 +18,7 @@ struct PackagedBundle {
   std::string key;     // combine(sls.json text, timestamp)
   std::string sha256;  // of the zip
   std::uint64_t size = 0;
+  std::string target;  // "native" or "wasm": a failed build keeps a bundle only for its own target
 };
 
 class PackageState {

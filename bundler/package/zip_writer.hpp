@@ -2,7 +2,7 @@
 // A deterministic zip writer. libarchive's zip writer always adds the "UT"
 // (extended time) and "ux" (uid/gid) extra fields and derives the DOS time
 // from the local time zone, which breaks byte-identical bundles across
-// machines (DESIGN.md §5), so sls writes the container itself and leaves the
+// machines (docs/design.md §5), so sls writes the container itself and leaves the
 // compression to zlib. Reading zips (inspect, invoke) uses libarchive.
 
 #include <cstdint>

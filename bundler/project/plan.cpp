@@ -41,6 +41,8 @@ std::vector<PlannedFunction> plan_functions(const ProjectLayout& layout, const P
     planned.settings_location = settings.location;
     planned.link_libraries = settings.link;
     planned.max_size = settings.max_size;
+    planned.build = config.build;
+    planned.build.append(settings.build);
     plan.push_back(std::move(planned));
   }
   return plan;

@@ -1,6 +1,7 @@
 #include "bundler/project/project.hpp"
 
 #include "bundler/project/lint_settings.hpp"
+#include "bundler/project/pkg_config.hpp"
 #include "bundler/project/scan.hpp"
 #include "core/install_layout.hpp"
 
@@ -12,9 +13,11 @@ fs::path output_dir_for(const fs::path& project_dir) { return state_dir_for(proj
 
 UnitOptions LoadedProject::unit_options(const PlannedFunction* function, Target target) const {
   UnitOptions options{target, config.optimize, layout.root, {}, {}};
+  options.build = &lib_build;
   if (function) {
     options.function_name = function->name();
     options.function_route = function->route();
+    options.build = &function->build;
   }
   return options;
 }
@@ -30,6 +33,11 @@ std::optional<LoadedProject> load_project(const fs::path& project_dir, std::opti
   std::size_t errors_before = diagnostics.count(Severity::Error);
   project.plan = plan_functions(project.layout, project.config, target_override, diagnostics);
   project.lint_options = lint_options_from_config(project.config.lint, diagnostics);
+  project.lib_build = project.config.build;
+  resolve_build_flags(project.lib_build, project.layout.root, project.lib_target(), diagnostics);
+  for (PlannedFunction& planned : project.plan) {
+    if (planned.compiles()) resolve_build_flags(planned.build, project.layout.root, planned.target, diagnostics);
+  }
   if (diagnostics.count(Severity::Error) > errors_before) return std::nullopt;
   auto install = find_install_layout();
   if (!install) {

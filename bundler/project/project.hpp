@@ -24,6 +24,7 @@ struct LoadedProject {
   Toolchain toolchain;
   analyzers::LintOptions lint_options;  // from [lint]
   std::optional<Target> target_override;  // --target, which also sets lib/'s target
+  BuildFlags lib_build;                   // [build]'s settings, for lib/ and files outside functions
 
   LoadedProject() = default;
   LoadedProject(LoadedProject&&) = default;

@@ -1,5 +1,5 @@
 #pragma once
-// File paths to function names and routes (DESIGN.md §2):
+// File paths to function names and routes (docs/design.md §2):
 //   api/hello.cpp          -> api/hello,       /api/hello
 //   api/users/[id].cpp     -> api/users/[id],  /api/users/:id
 //   api/emulator/index.cpp -> api/emulator,    /api/emulator

@@ -10,6 +10,7 @@
 #include "core/file_system.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 const char* const k_index_names[] = {"index.cpp", "index.cc", "index.cxx", "index.c"};

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 1: scan a project folder (DESIGN.md §2) into a ProjectLayout.
+// Stage 1: scan a project folder (docs/design.md §2) into a ProjectLayout.
 
 #include <filesystem>
 #include <optional>
@@ -15,7 +15,7 @@ namespace sls {
 ProjectLayout scan_project(const std::filesystem::path& root, Diagnostics& diagnostics);
 
 // Files that must never be shipped without an explicit include: VCS data,
-// environment files, private keys (DESIGN.md §5).
+// environment files, private keys (docs/design.md §5).
 bool is_sensitive_path(const std::string& relative_path);
 
 }  // namespace sls

@@ -1,5 +1,7 @@
 #include "bundler/project/toolchain.hpp"
 
+#include <algorithm>
+
 #include <cctype>
 #include <cstdlib>
 #include <sstream>
@@ -52,6 +54,17 @@ std::vector<std::string> include_flags(const Toolchain& toolchain, const UnitOpt
   return flags;
 }
 
+// sls.toml's settings: include folders (project-relative), defines, and the language's flags.
+std::vector<std::string> user_compile_flags(const UnitOptions& options, const fs::path& source) {
+  std::vector<std::string> flags;
+  if (!options.build) return flags;
+  for (const std::string& dir : options.build->include_dirs) flags.insert(flags.end(), {"-I", (options.project_root / dir).string()});
+  for (const std::string& define : options.build->defines) flags.push_back("-D" + define);
+  const auto& language = is_c_source(source.string()) ? options.build->cflags : options.build->cxxflags;
+  flags.insert(flags.end(), language.begin(), language.end());
+  return flags;
+}
+
 std::vector<std::string> function_definitions(const UnitOptions& options) {
   if (options.function_name.empty()) return {};
   return {"-DSLS_FUNCTION_NAME=" + c_string_literal(options.function_name),
@@ -69,12 +82,21 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& from) 
 
 // Tree-shaking: the archive-member report, and system libraries the bundle carries in lib/.
 std::vector<std::string> tree_shaking_link_flags(Target target, const fs::path& output,
-                                                 const std::vector<std::string>& system_libraries) {
+                                                 const std::vector<std::string>& system_libraries, const BuildFlags* build) {
   std::vector<std::string> flags = {"-Wl,--why-extract=" + why_extract_path(output).string()};
-  if (target != Target::Native || system_libraries.empty()) return flags;
+  bool has_ldflags = build && !build->ldflags.empty();
+  if (build)
+    for (const std::string& dir : build->lib_dirs) flags.push_back("-L" + dir);
+  if (target != Target::Native || (system_libraries.empty() && !has_ldflags)) {
+    if (build) append(flags, build->ldflags);
+    return flags;
+  }
   flags.push_back("-Wl,--as-needed");
   for (const std::string& library : system_libraries) flags.push_back("-l" + library);
-  flags.push_back("-Wl,-rpath,$ORIGIN/lib");
+  if (build) append(flags, build->ldflags);
+  if (links_libcurl(system_libraries, build)) flags.push_back("-Wl,--wrap=curl_easy_init");
+  // DT_RPATH, not DT_RUNPATH: it also serves the bundled libraries' own dependencies.
+  append(flags, {"-Wl,--disable-new-dtags", "-Wl,-rpath,$ORIGIN/lib"});
   return flags;
 }
 
@@ -85,6 +107,7 @@ Toolchain make_toolchain(const InstallLayout& layout) {
   toolchain.cxx = env_or("SLS_CXX", toolchain.cxx);
   toolchain.cc = env_or("SLS_CC", toolchain.cc);
   toolchain.archiver = env_or("SLS_AR", toolchain.archiver);
+  toolchain.nm = env_or("SLS_NM", toolchain.nm);
   std::istringstream launcher(env_or("SLS_COMPILER_LAUNCHER", ""));
   for (std::string word; launcher >> word;) toolchain.compiler_launcher.push_back(word);
   toolchain.layout = layout;
@@ -100,6 +123,7 @@ std::vector<std::string> frontend_command(const Toolchain& toolchain, const Unit
   append(command, reproducibility_flags(toolchain, options));
   append(command, include_flags(toolchain, options));
   append(command, function_definitions(options));
+  append(command, user_compile_flags(options, source));
   append(command, prelude_flags(options, source));
   command.push_back(source.string());
   return command;
@@ -167,7 +191,7 @@ std::vector<std::string> compile_command(const Toolchain& toolchain, const UnitO
 
 std::vector<std::string> link_command(const Toolchain& toolchain, Target target, Optimize optimize,
                                       const std::vector<fs::path>& inputs, const fs::path& output,
-                                      const std::vector<std::string>& system_libraries) {
+                                      const std::vector<std::string>& system_libraries, const BuildFlags* build) {
   std::vector<std::string> command = {toolchain.cxx};
   if (target == Target::Native) {
     append(command, {"--target=x86_64-linux-gnu", "-fuse-ld=lld", "-static-libstdc++", "-static-libgcc",
@@ -179,7 +203,7 @@ std::vector<std::string> link_command(const Toolchain& toolchain, Target target,
   // Debug builds keep their symbols; everything else ships stripped.
   if (optimize != Optimize::Debug) command.push_back("-s");
   for (const fs::path& input : inputs) command.push_back(input.string());
-  append(command, tree_shaking_link_flags(target, output, system_libraries));
+  append(command, tree_shaking_link_flags(target, output, system_libraries, build));
   append(command, {"-o", output.string()});
   return command;
 }
@@ -208,6 +232,15 @@ std::string c_string_literal(const std::string& text) {
     }
   }
   return literal + "\"";
+}
+
+bool links_libcurl(const std::vector<std::string>& system_libraries, const BuildFlags* build) {
+  if (std::find(system_libraries.begin(), system_libraries.end(), "curl") != system_libraries.end()) return true;
+  return build && std::find(build->ldflags.begin(), build->ldflags.end(), "-lcurl") != build->ldflags.end();
+}
+
+bool changes_compiles(const BuildFlags* build) {
+  return build && (!build->include_dirs.empty() || !build->defines.empty() || !build->cflags.empty() || !build->cxxflags.empty());
 }
 
 fs::path why_extract_path(const fs::path& artifact) {

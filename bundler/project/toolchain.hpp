@@ -3,7 +3,7 @@
 // build runs them, the linter parses with them, and editors get them through
 // compile_commands.json. Command lines never embed the wall clock, and
 // absolute paths are remapped so binaries do not depend on where the project
-// lives (DESIGN.md §5).
+// lives (docs/design.md §5).
 
 #include <filesystem>
 #include <string>
@@ -19,6 +19,7 @@ struct Toolchain {
   std::string cxx = "clang++-19";
   std::string cc = "clang-19";
   std::string archiver = "llvm-ar-19";
+  std::string nm = "llvm-nm-19";  // lists the names objects define (entry_point.hpp)
   // Run in front of every compile (ccache, distcc, sccache), like CMake's
   // <LANG>_COMPILER_LAUNCHER. Not part of any cache key: it must not change
   // what the compiler produces.
@@ -26,7 +27,7 @@ struct Toolchain {
   InstallLayout layout;
 };
 
-// Compiler names can be overridden with SLS_CXX, SLS_CC and SLS_AR; the
+// Tool names can be overridden with SLS_CXX, SLS_CC, SLS_AR and SLS_NM; the
 // launcher is SLS_COMPILER_LAUNCHER (words separated by spaces).
 Toolchain make_toolchain(const InstallLayout& layout);
 
@@ -38,7 +39,12 @@ struct UnitOptions {
   std::string function_name;   // empty for lib/ code and the runtime glue
   std::string function_route;
   std::filesystem::path prelude_pch = {};  // the precompiled prelude to start from (C++ only), if any
+  const BuildFlags* build = nullptr;       // sls.toml's build settings for this unit, if any
 };
+
+// Whether `build` changes how sources compile (include folders, defines,
+// compiler flags): such units do not start from the shared prelude.
+bool changes_compiles(const BuildFlags* build);
 
 // Compiler, flags and the source; no -c/-o. This is what the linter parses with.
 std::vector<std::string> frontend_command(const Toolchain& toolchain, const UnitOptions& options,
@@ -65,10 +71,19 @@ bool can_use_prelude(const std::filesystem::path& source, std::string_view text)
 // linker also writes OUTPUT.why (which archive members it took, for
 // `sls build --explain`); native `system_libraries` are linked as needed with
 // an $ORIGIN/lib run path, where the bundle carries them (docs/tree-shaking.md).
+// The run path is a DT_RPATH, which glibc applies to the libraries' own
+// dependencies too, so a bundled libcurl finds its libnghttp2 beside it.
+// `build` adds its lib_dirs (absolute by then) and ldflags after the inputs.
 std::vector<std::string> link_command(const Toolchain& toolchain, Target target, Optimize optimize,
                                       const std::vector<std::filesystem::path>& inputs,
                                       const std::filesystem::path& output,
-                                      const std::vector<std::string>& system_libraries = {});
+                                      const std::vector<std::string>& system_libraries = {},
+                                      const BuildFlags* build = nullptr);
+
+// Whether a link takes libcurl (link = ["curl"], or -lcurl among the
+// ldflags, pkg-config's included): it then wraps curl_easy_init so handles
+// find the runtime's CA bundle (runtime/optional/curl_ca_bundle.cpp).
+bool links_libcurl(const std::vector<std::string>& system_libraries, const BuildFlags* build);
 
 // Where the linker writes its --why-extract report for `artifact`: ARTIFACT.why.
 std::filesystem::path why_extract_path(const std::filesystem::path& artifact);

@@ -1,5 +1,5 @@
 #pragma once
-// Data files of a function (DESIGN.md §6): the literal paths the analyzers
+// Data files of a function (docs/design.md §6): the literal paths the analyzers
 // traced in its source, resolved against the project folder, plus its
 // `include` globs. Each file keeps its project-relative path in the bundle,
 // so the function finds it where it found it during development, and each

@@ -1,5 +1,5 @@
 #pragma once
-// Size budgets checked at build time (DESIGN.md §5): AWS Lambda's quotas for
+// Size budgets checked at build time (docs/design.md §5): AWS Lambda's quotas for
 // a zip uploaded directly, and an optional per-function `max_size`. A bundle
 // over budget is an error that names its largest files, because "too big"
 // alone does not tell anyone what to remove.

@@ -15,6 +15,7 @@
 #include "core/file_system.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 // glibc's own libraries: every glibc build installs them, and the runtime's
@@ -151,7 +152,8 @@ std::vector<LibraryProblem> check_glibc_versions(const std::string& file, const 
                             std::to_string(runtime.glibc.major) + "." + std::to_string(runtime.glibc.minor) +
                             ": it would fail to start there (" + symbols + ")",
                         "hint: stop calling the symbol (or call an older equivalent), or build on a system whose "
-                        "glibc is not newer than the runtime's (e.g. in an Amazon Linux 2023 container)"});
+                        "glibc is not newer than the runtime's (e.g. in an Amazon Linux 2023 container)",
+                        file, need.symbols});
   }
   return problems;
 }

@@ -39,6 +39,8 @@ struct BundledLibrary {
 struct LibraryProblem {
   std::string message;
   std::string hint;
+  std::string file = {};                  // "bootstrap" or "lib/<soname>": the binary that needs more
+  std::vector<std::string> symbols = {};  // glibc symbols too new for the runtime, unversioned names
 };
 
 struct LibraryClosure {

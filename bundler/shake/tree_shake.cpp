@@ -5,11 +5,13 @@
 #include "bundler/compile/link_report.hpp"
 #include "bundler/project/toolchain.hpp"
 #include "bundler/shake/shared_libs.hpp"
+#include "bundler/shake/symbol_origin.hpp"
 #include "core/cache_dir.hpp"
 #include "core/file_system.hpp"
 #include "core/sha256.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 std::string join(const std::vector<std::string>& items) {
@@ -38,10 +40,18 @@ std::string TreeShaker::entry_reason(const PlannedFunction& planned, const fs::p
 }
 
 bool TreeShaker::add_libraries(const PlannedFunction& planned, const fs::path& artifact, std::vector<BundleFile>& files) {
-  LibraryClosure closure = resolve_libraries(artifact, runtime_profile_al2023(), default_library_dirs());
+  // The function's lib_dirs first, as the linker searched them.
+  std::vector<fs::path> dirs(planned.build.lib_dirs.begin(), planned.build.lib_dirs.end());
+  for (const fs::path& dir : default_library_dirs()) dirs.push_back(dir);
+  LibraryClosure closure = resolve_libraries(artifact, runtime_profile_al2023(), dirs);
   SourceLocation where{planned.source->entry, 0, 0};
-  for (const LibraryProblem& problem : closure.problems)
-    m_diagnostics.error(where, "function '" + planned.metadata.function + "': " + problem.message, problem.hint);
+  for (const LibraryProblem& problem : closure.problems) {
+    std::string origins;
+    if (problem.file == "bootstrap")  // a bundled library's own needs are the library's, not the source's
+      for (const std::string& symbol : problem.symbols)
+        origins += symbol_origin(symbol, m_layout.root, planned.source->sources) + "\n";
+    m_diagnostics.error(where, "function '" + planned.name() + "': " + problem.message, origins + problem.hint);
+  }
   if (!closure.problems.empty()) return false;
   for (const BundledLibrary& library : closure.bundled) {
     auto digest = m_hasher.digest(library.host_path);
@@ -61,13 +71,13 @@ bool TreeShaker::add_data_files(const PlannedFunction& planned, const std::vecto
   DataFileRequest request;
   request.traced = traced;
   request.include_globs = planned.include_globs;
-  request.include_location = planned.include_location;
+  request.include_location = planned.settings_location;
   std::size_t errors_before = m_diagnostics.count(Severity::Error);
   std::vector<SelectedFile> selected = select_data_files(m_layout.root, request, m_diagnostics);
   bool ok = m_diagnostics.count(Severity::Error) == errors_before;
   for (SelectedFile& file : selected) {
     if (has_file(files, file.path) || file.path == k_bundle_metadata_file) {
-      m_diagnostics.error(planned.include_location, "'" + file.path + "' would replace a file sls writes into the bundle");
+      m_diagnostics.error(planned.settings_location, "'" + file.path + "' would replace a file sls writes into the bundle");
       ok = false;
       continue;
     }
@@ -86,7 +96,7 @@ bool TreeShaker::add_data_files(const PlannedFunction& planned, const std::vecto
 bool TreeShaker::add_files(const PlannedFunction& planned, const fs::path& artifact,
                            const std::vector<AssetReference>& traced, std::vector<BundleFile>& files) {
   if (!files.empty()) files.front().reason = entry_reason(planned, artifact);
-  bool ok = planned.metadata.target != Target::Native || add_libraries(planned, artifact, files);
+  bool ok = planned.target != Target::Native || add_libraries(planned, artifact, files);
   return add_data_files(planned, traced, files) && ok;
 }
 
@@ -96,7 +106,7 @@ bool TreeShaker::within_budget(const PlannedFunction& planned, const std::vector
   if (planned.max_size) budget.max_size = static_cast<std::uint64_t>(*planned.max_size);
   std::vector<std::string> problems = check_budget(files, zipped_size, budget);
   for (const std::string& problem : problems)
-    m_diagnostics.error({planned.source->entry, 0, 0}, "function '" + planned.metadata.function + "': " + problem,
+    m_diagnostics.error({planned.source->entry, 0, 0}, "function '" + planned.name() + "': " + problem,
                         "hint: sls build --explain shows why each file is in the bundle");
   return problems.empty();
 }

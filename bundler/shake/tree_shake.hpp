@@ -1,5 +1,5 @@
 #pragma once
-// The tree-shaking stage of packaging (DESIGN.md §6, docs/tree-shaking.md):
+// The tree-shaking stage of packaging (docs/design.md §6, docs/tree-shaking.md):
 // after a function is linked, decide what else its bundle carries — the
 // shared libraries its executable needs that the runtime lacks, the data
 // files its source reads or its `include` globs name — record why each file

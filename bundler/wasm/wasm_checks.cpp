@@ -7,6 +7,7 @@
 #include "core/file_system.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 bool report_problems(const std::vector<std::string>& problems, const std::string& what, Diagnostics& diagnostics,

@@ -1,5 +1,7 @@
 #include "bundler/wasm/wasm_limits.hpp"
 
+#include <filesystem>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -59,6 +61,41 @@ bool parse_error_line(const std::string& line, const SourceLocation& fallback, S
   return true;
 }
 
+// A header the wasm sysroot lacks but the host has: found in the host's include folders.
+std::optional<std::filesystem::path> host_copy_of(const std::string& header) {
+  for (const char* dir : {"/usr/local/include", "/usr/include", "/usr/include/x86_64-linux-gnu"}) {
+    std::error_code ec;
+    std::filesystem::path candidate = std::filesystem::path(dir) / header;
+    if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+  }
+  return std::nullopt;
+}
+
+std::optional<Diagnostic> explain_missing_header(const std::string& message, const SourceLocation& where) {
+  static const std::regex k_not_found(R"('([^']+)' file not found)");
+  std::smatch match;
+  if (!std::regex_search(message, match, k_not_found)) return std::nullopt;
+  auto host = host_copy_of(match[1].str());
+  if (!host) return std::nullopt;
+  return Diagnostic{Severity::Note, where,
+                    "sls: '" + match[1].str() + "' is installed for the host (" + host->string() +
+                        ") but a wasm32-wasi build sees only the wasm sysroot; vendor the library under the project "
+                        "and list its folder in include_dirs, or build this function with target = \"native\" "
+                        "[wasm-host-header]",
+                    {}};
+}
+
+// Code outside api/ and lib/ is someone else's: point at the library's own no-exceptions switch.
+bool in_vendored_code(const SourceLocation& where) {
+  return !where.file.empty() && where.file.rfind("api/", 0) != 0 && where.file.rfind("lib/", 0) != 0 &&
+         where.file.rfind("./api/", 0) != 0 && where.file.rfind("./lib/", 0) != 0;
+}
+
+const char* const k_vendored_exceptions =
+    "this library code throws, and wasm32-wasi functions are built with -fno-exceptions (WASI preview 1 has no "
+    "exception handling); most libraries have a switch for that — nlohmann/json: JSON_NOEXCEPTION, {fmt}: "
+    "FMT_EXCEPTIONS=0, toml++: TOML_EXCEPTIONS=0 — add it to the function's defines in sls.toml";
+
 }  // namespace
 
 std::vector<Diagnostic> explain_wasm_limits(const std::string& tool_output, const SourceLocation& fallback) {
@@ -70,11 +107,19 @@ std::vector<Diagnostic> explain_wasm_limits(const std::string& tool_output, cons
     SourceLocation where;
     std::string message;
     if (!parse_error_line(line, fallback, where, message)) continue;
+    bool matched = false;
     for (const WasmLimit& limit : wasm_limits()) {
-      if (explained.count(limit.rule) || !std::regex_search(message, limit.pattern)) continue;
+      if (!std::regex_search(message, limit.pattern)) continue;
+      matched = true;
+      if (explained.count(limit.rule)) continue;
       explained.insert(limit.rule);
-      notes.push_back({Severity::Note, where, std::string("sls: ") + limit.explanation + " [" + limit.rule + "]", {}});
+      bool vendored = std::string(limit.rule) == "wasm-exceptions" && in_vendored_code(where);
+      notes.push_back({Severity::Note, where,
+                       std::string("sls: ") + (vendored ? k_vendored_exceptions : limit.explanation) + " [" + limit.rule + "]", {}});
     }
+    if (matched) continue;
+    if (auto note = explain_missing_header(message, where); note && explained.insert(note->message).second)
+      notes.push_back(std::move(*note));
   }
   return notes;
 }

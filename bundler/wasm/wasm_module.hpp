@@ -1,7 +1,7 @@
 #pragma once
 // Reading and checking a WebAssembly module without running anything: what a
 // prebuilt api/x.wasm and every module sls links must satisfy before they are
-// packaged as a WASI preview 1 command (DESIGN.md §2, §4).
+// packaged as a WASI preview 1 command (docs/design.md §2, §4).
 //
 // The binary format is a header ("\0asm", version 1) followed by sections:
 // one id byte, a LEB128 payload size, the payload. Only the import (2) and

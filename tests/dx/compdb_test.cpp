@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bundler/compile/compdb.hpp"
-#include "bundler/compile/toolchain.hpp"
+#include "bundler/project/toolchain.hpp"
 #include "core/file_system.hpp"
 #include "tests/dx/dx_support.hpp"
 

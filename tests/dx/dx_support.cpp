@@ -7,15 +7,8 @@
 namespace sls::dx {
 
 const std::vector<std::string>& template_names() {
-  static const std::vector<std::string> names = {"http-native", "http-wasm", "stateful-redis", "static-site"};
+  static const std::vector<std::string> names = {"http-c", "http-native", "http-wasm", "stateful-redis", "static-site"};
   return names;
-}
-
-TempDir::TempDir(const std::string& prefix) : m_path(*make_temp_directory(prefix)) {}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(m_path, ec);
 }
 
 void init_project(const fs::path& dir, const std::string& template_name) {

@@ -9,6 +9,7 @@
 
 #include "core/process.hpp"
 #include "tests/e2e/e2e_support.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace sls::dx {
 
@@ -20,17 +21,7 @@ using e2e::SlsRun;
 const std::vector<std::string>& template_names();
 
 // A fresh temporary folder, removed when the object goes out of scope.
-class TempDir {
-public:
-  explicit TempDir(const std::string& prefix);
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return m_path; }
-
-private:
-  fs::path m_path;
-};
+using TempDir = sls::testing::TempDir;
 
 // `sls init DIR --template NAME`; fails the current test when sls does.
 void init_project(const fs::path& dir, const std::string& template_name);

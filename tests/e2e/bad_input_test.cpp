@@ -6,7 +6,7 @@
 
 #include "core/file_system.hpp"
 #include "tests/e2e/e2e_support.hpp"
-#include "tests/support/temp_project.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace sls::e2e {
 namespace {

@@ -1,4 +1,4 @@
-// Incremental and cached builds (DESIGN.md §8): every step is keyed by the
+// Incremental and cached builds (docs/design.md §8): every step is keyed by the
 // content of its inputs, results live in a shared zstd store, and a build
 // where nothing changed runs no step.
 
@@ -10,7 +10,7 @@
 
 #include "core/file_system.hpp"
 #include "tests/e2e/e2e_support.hpp"
-#include "tests/support/temp_project.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace sls::e2e {
 namespace {

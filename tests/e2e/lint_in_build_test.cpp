@@ -1,4 +1,4 @@
-// `sls build` runs the analyzers (DESIGN.md §7): errors fail the build unless
+// `sls build` runs the analyzers (docs/design.md §7): errors fail the build unless
 // --no-lint, warnings are reported and counted in the manifest, and results
 // are cached with the compile.
 

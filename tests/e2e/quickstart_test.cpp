@@ -38,7 +38,7 @@ TEST(QuickstartTest, BuildSucceeds) {
 }
 
 TEST(QuickstartTest, OutputHasManifestStaticAndOneZipPerFunction) {
-  // Given the build, we should find exactly the files DESIGN.md §5 describes.
+  // Given the build, we should find exactly the files docs/design.md §5 describes.
   std::vector<std::string> expected = {"functions/api/echo.zip",  "functions/api/greet.zip",
                                        "functions/api/hello.zip", "functions/api/users/[id].zip",
                                        "functions/api/visits.zip", "manifest.json", "static/index.html"};

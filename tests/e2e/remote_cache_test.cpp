@@ -1,4 +1,4 @@
-// The shared HTTP cache of DESIGN.md §8 (SLS_REMOTE_CACHE), against a
+// The shared HTTP cache of docs/design.md §8 (SLS_REMOTE_CACHE), against a
 // loopback server speaking bazel-remote's layout: one machine's results serve
 // another's build, and nothing the server sends is used unchecked.
 
@@ -8,7 +8,7 @@
 #include "core/file_system.hpp"
 #include "tests/e2e/e2e_support.hpp"
 #include "tests/e2e/remote_cache_server.hpp"
-#include "tests/support/temp_project.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace sls::e2e {
 namespace {

@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 #include <vector>
+#include "tests/support/temp_dir.hpp"
 
 namespace sls::test {
 
@@ -55,18 +56,8 @@ ProcessResult run_process(const ProcessSpec& spec, const std::filesystem::path& 
 std::vector<std::pair<std::string, std::string>> inherited_env(
     std::vector<std::pair<std::string, std::string>> overrides = {});
 
-// A fresh directory under the system temp dir, removed by the destructor.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const noexcept { return m_path; }
-
- private:
-  std::filesystem::path m_path;
-};
+// A fresh folder under the system temp folder, removed with the object.
+using TempDir = sls::testing::TempDir;
 
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& content);

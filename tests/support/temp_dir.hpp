@@ -1,26 +1,36 @@
 #pragma once
-// A throw-away project folder for tests: write files into it by relative
-// path; it is removed when the object goes out of scope.
+// A throw-away folder for tests, removed when the object goes out of scope;
+// files can be written into it by relative path. Every test folder uses this
+// one (TempProject is the same thing, named for the tests that fill it with
+// a project).
 
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 
-#include "core/file_system.hpp"
+#include <stdlib.h>
 
 namespace sls::testing {
 
-class TempProject {
+class TempDir {
 public:
-  explicit TempProject(const std::string& prefix = "sls-test") : m_root(*make_temp_directory(prefix)) {}
-  ~TempProject() {
+  // Header-only and without sls's libraries, so the runtime tests (which
+  // build on their own, see tests/runtime/CMakeLists.txt) can use it too.
+  explicit TempDir(const std::string& prefix = "sls-test") {
+    std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot make a temporary folder " + pattern);
+    m_root = pattern;
+  }
+  ~TempDir() {
     std::error_code ec;
     std::filesystem::remove_all(m_root, ec);
   }
-  TempProject(const TempProject&) = delete;
-  TempProject& operator=(const TempProject&) = delete;
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
 
   const std::filesystem::path& root() const { return m_root; }
+  const std::filesystem::path& path() const { return m_root; }
 
   void write(const std::string& relative_path, const std::string& content) const {
     std::filesystem::path path = m_root / relative_path;
@@ -31,5 +41,7 @@ public:
 private:
   std::filesystem::path m_root;
 };
+
+using TempProject = TempDir;
 
 }  // namespace sls::testing

@@ -7,6 +7,7 @@
 #include "tests/tree_shaking/native_fixtures.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 class AssetsTest : public ::testing::Test {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "bundler/compile/link_report.hpp"
+#include "bundler/project/toolchain.hpp"
 
 namespace sls {
 namespace {

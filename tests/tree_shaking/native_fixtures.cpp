@@ -4,6 +4,7 @@
 #include "core/process.hpp"
 
 namespace sls::test {
+namespace fs = std::filesystem;
 
 std::filesystem::path temp_dir() { return *make_temp_directory("sls-tree-shaking-test"); }
 

@@ -23,11 +23,13 @@ TEST(NativeLibraryTest, BundleCarriesHiredisButNotGlibc) {
   EXPECT_EQ(why.out, "lib/libhiredis.so.0.14: shared library needed by bootstrap (not in provided.al2023)\n") << why.err;
 }
 
-TEST(NativeLibraryTest, BootstrapHasTheOriginRunpath) {
-  // Given the bundle's bootstrap, we should read DT_RUNPATH $ORIGIN/lib and DT_NEEDED libhiredis.so.0.14.
+TEST(NativeLibraryTest, BootstrapHasTheOriginRpath) {
+  // Given the bundle's bootstrap, we should read DT_RPATH $ORIGIN/lib (which the libraries' own
+  // dependencies use too, unlike DT_RUNPATH) and DT_NEEDED libhiredis.so.0.14.
   auto info = read_elf(bundle_file(redis_client().bundle("api/ping"), "bootstrap"));
   ASSERT_TRUE(info) << info.error().message;
-  EXPECT_EQ(info->runpath, std::vector<std::string>{"$ORIGIN/lib"});
+  EXPECT_EQ(info->rpath, std::vector<std::string>{"$ORIGIN/lib"});
+  EXPECT_TRUE(info->runpath.empty());
   EXPECT_NE(std::find(info->needed.begin(), info->needed.end(), "libhiredis.so.0.14"), info->needed.end());
 }
 
@@ -42,17 +44,33 @@ TEST(NativeLibraryTest, RunsFromAnExtractedBundleWithNoLibraryPath) {
   EXPECT_NE(result.stdout_data.find("reply: PONG"), std::string::npos) << result.stdout_data << result.stderr_data;
 }
 
-TEST(NativeLibraryTest, ANewerGlibcSymbolIsABuildError) {
-  // Given a function calling arc4random (GLIBC_2.36), we should fail the build naming the symbol, version and remedy.
+TEST(NativeLibraryTest, ANewerGlibcSymbolIsABuildErrorNamingWhereItIsCalled) {
+  // Given a function calling pidfd_open (GLIBC_2.36), we should fail the build naming the symbol, version,
+  // the source line that calls it, and the remedy.
   BuiltProject built = build_copy(project_fixture("new-glibc"));
   EXPECT_EQ(built.build.exit_code, 1);
-  EXPECT_NE(built.build.err.find("api/random.cpp: error: function 'api/random': bootstrap needs GLIBC_2.36 but "
+  EXPECT_NE(built.build.err.find("api/pidfd.cpp: error: function 'api/pidfd': bootstrap needs GLIBC_2.36 but "
                                  "provided.al2023 has glibc 2.34"),
             std::string::npos)
       << built.build.err;
-  EXPECT_NE(built.build.err.find("arc4random@GLIBC_2.36"), std::string::npos) << built.build.err;
+  EXPECT_NE(built.build.err.find("pidfd_open@GLIBC_2.36"), std::string::npos) << built.build.err;
+  EXPECT_NE(built.build.err.find("pidfd_open is called at api/pidfd.cpp:12"), std::string::npos) << built.build.err;
   EXPECT_NE(built.build.err.find("hint: stop calling the symbol"), std::string::npos) << built.build.err;
-  EXPECT_FALSE(fs::exists(built.bundle("api/random")));
+  EXPECT_FALSE(fs::exists(built.bundle("api/pidfd")));
+}
+
+TEST(NativeLibraryTest, RandomDeviceBuildsForAl2023AndRuns) {
+  // Given std::random_device (arc4random@GLIBC_2.36 in GCC 12's static libstdc++), we should build a bootstrap
+  // that needs nothing newer than GLIBC_2.34 and answers with a token.
+  BuiltProject built = build_copy(project_fixture("random-device"));
+  ASSERT_EQ(built.build.exit_code, 0) << built.build.err;
+  auto info = read_elf(bundle_file(built.bundle("api/token"), "bootstrap"));
+  ASSERT_TRUE(info) << info.error().message;
+  for (const VersionNeed& need : info->version_needs)
+    EXPECT_LE(parse_glibc_version(need.version), (GlibcVersion{2, 34})) << need.version;
+  SlsRun invoked = run_sls({"invoke", "api/token", "-C", built.project.string()});
+  EXPECT_EQ(invoked.exit_code, 0) << invoked.err;
+  EXPECT_NE(invoked.out.find("token-"), std::string::npos) << invoked.out;
 }
 
 TEST(NativeLibraryTest, BudgetsAreCheckedAtBuildTime) {

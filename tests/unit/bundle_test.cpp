@@ -8,22 +8,26 @@
 #include "bundler/package/zip_writer.hpp"
 #include "core/file_system.hpp"
 #include "core/sha256.hpp"
-#include "tests/support/temp_project.hpp"
+#include "tests/support/planned_function.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
+using testing::PlannedFixture;
 using testing::TempProject;
 
-BundleMetadata sample_metadata() {
-  BundleMetadata metadata;
-  metadata.function = "api/users/[id]";
-  metadata.route = "/api/users/:id";
-  metadata.regions = {"iad1", "fra1"};
-  metadata.memory_mb = 512;
-  metadata.max_duration_s = 5;
-  metadata.env = {{"DB_REGION", "eu"}};
-  return metadata;
+const PlannedFunction& sample_metadata() {
+  static const PlannedFixture fixture = [] {
+    PlannedFixture made("api/users/[id]", "/api/users/:id");
+    made.planned.regions = {"iad1", "fra1"};
+    made.planned.memory_mb = 512;
+    made.planned.max_duration_s = 5;
+    made.planned.env = {{"DB_REGION", "eu"}};
+    return made;
+  }();
+  return fixture.planned;
 }
 
 // Writes a zip with libarchive, which (unlike sls's writer) accepts any path.

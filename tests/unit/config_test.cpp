@@ -28,7 +28,7 @@ TEST(ConfigTest, EmptyFileGivesDefaults) {
 }
 
 TEST(ConfigTest, ReadsEveryDocumentedKey) {
-  // Given the DESIGN.md example file, we should read every key it sets.
+  // Given the docs/design.md example file, we should read every key it sets.
   Diagnostics diagnostics;
   auto config = parse(R"(
 [project]

@@ -1,18 +1,22 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <list>
+
 #include "bundler/output/manifest.hpp"
+#include "tests/support/planned_function.hpp"
 
 namespace sls {
 namespace {
 
+// The manifest refers to planned functions; these outlive every test.
 ManifestFunction function(const std::string& name, const std::string& route) {
+  static std::list<testing::PlannedFixture> planned;
+  testing::PlannedFixture& fixture = planned.emplace_back(name, route);
+  fixture.planned.regions = {"iad1"};
   ManifestFunction f;
-  f.name = name;
-  f.route = route;
-  f.arch = "x86_64";
-  f.regions = {"iad1"};
-  f.bundle_path = "functions/" + name + ".zip";
+  f.planned = &fixture.planned;
+  f.bundle.path = "functions/" + name + ".zip";
   return f;
 }
 
@@ -32,8 +36,8 @@ TEST(ManifestTest, RoutesListStaticBeforeDynamic) {
 TEST(ManifestTest, FailedFunctionKeepsStaleBundleMarked) {
   // Given a failed function with a previous bundle, we should mark it failed and stale.
   ManifestFunction failed = function("api/x", "/api/x");
-  failed.status = FunctionStatus::Failed;
-  failed.stale = true;
+  failed.bundle.status = FunctionStatus::Failed;
+  failed.bundle.stale = true;
   auto json = nlohmann::json::parse(render_manifest(Manifest{"demo", {"iad1"}, {failed}, {}}));
   EXPECT_EQ(json["functions"][0]["status"], "failed");
   EXPECT_EQ(json["functions"][0]["stale"], true);

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "bundler/project/scan.hpp"
-#include "tests/support/temp_project.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace sls {
 namespace {
@@ -15,7 +15,7 @@ std::vector<std::string> names(const ProjectLayout& layout) {
 }
 
 TEST(ScanTest, FindsFunctionsStaticFilesAndLib) {
-  // Given the DESIGN.md layout, we should find each function with its route, sorted.
+  // Given the docs/design.md layout, we should find each function with its route, sorted.
   TempProject project;
   project.write("api/hello.cpp", "");
   project.write("api/users/[id].cpp", "");

@@ -1,11 +1,12 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
-#include "bundler/output/output_tree.hpp"
+#include "core/staged_output.hpp"
 #include "core/file_system.hpp"
-#include "tests/support/temp_project.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 using testing::TempProject;

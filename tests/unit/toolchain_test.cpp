@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "bundler/compile/toolchain.hpp"
+#include "bundler/project/toolchain.hpp"
 
 namespace sls {
 namespace {

@@ -3,9 +3,10 @@
 #include "bundler/inspect/zip_reader.hpp"
 #include "bundler/package/zip_writer.hpp"
 #include "core/file_system.hpp"
-#include "tests/support/temp_project.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace sls {
+namespace fs = std::filesystem;
 namespace {
 
 using testing::TempProject;

@@ -1,4 +1,4 @@
-// spin.toml (bundler/spin_manifest.hpp): valid TOML in Spin's version 2 shape,
+// spin.toml (bundler/output/spin_manifest.hpp): valid TOML in Spin's version 2 shape,
 // one WAGI trigger per wasm function.
 #include "bundler/output/spin_manifest.hpp"
 
@@ -6,8 +6,27 @@
 
 #include <toml++/toml.h>
 
+#include "tests/support/planned_function.hpp"
+
 namespace sls::test {
 namespace {
+
+struct SpinInput {
+  std::string name, route;
+  std::vector<std::pair<std::string, std::string>> env;
+};
+
+// Renders spin.toml for planned wasm functions made from `inputs`.
+std::string render(const std::string& application, const std::vector<SpinInput>& inputs) {
+  std::vector<testing::PlannedFixture> fixtures;
+  fixtures.reserve(inputs.size());
+  std::vector<const PlannedFunction*> functions;
+  for (const SpinInput& input : inputs) {
+    fixtures.emplace_back(input.name, input.route, Target::Wasm).planned.env = input.env;
+  }
+  for (const auto& fixture : fixtures) functions.push_back(&fixture.planned);
+  return render_spin_manifest(application, functions);
+}
 
 toml::table parse(const std::string& text) {
   try {
@@ -27,7 +46,7 @@ TEST(SpinManifestTest, ComponentIdsAreKebabCase) {
 
 TEST(SpinManifestTest, OneWagiTriggerPerFunction) {
   // Given two wasm functions, we should write version 2 with a WAGI trigger, its route and its component each.
-  std::string text = render_spin_manifest("demo", {{"api/hello", "/api/hello", {}}, {"api/users/[id]", "/api/users/:id", {}}});
+  std::string text = render("demo", {{"api/hello", "/api/hello", {}}, {"api/users/[id]", "/api/users/:id", {}}});
   toml::table manifest = parse(text);
   EXPECT_EQ(manifest["spin_manifest_version"].value<int64_t>(), 2);
   EXPECT_EQ(manifest["application"]["name"].value<std::string>(), "demo");
@@ -46,14 +65,14 @@ TEST(SpinManifestTest, OneWagiTriggerPerFunction) {
 
 TEST(SpinManifestTest, EnvironmentIsEscaped) {
   // Given env values with quotes and a newline, we should write them as valid TOML strings that read back the same.
-  toml::table manifest = parse(render_spin_manifest("a \"b\"", {{"api/x", "/api/x", {{"GREETING", "say \"hi\"\n"}}}}));
+  toml::table manifest = parse(render("a \"b\"", {{"api/x", "/api/x", {{"GREETING", "say \"hi\"\n"}}}}));
   EXPECT_EQ(manifest["application"]["name"].value<std::string>(), "a \"b\"");
   EXPECT_EQ(manifest["component"]["api-x"]["environment"]["GREETING"].value<std::string>(), "say \"hi\"\n");
 }
 
 TEST(SpinManifestTest, CollidingIdsGetSuffixes) {
   // Given api/users/[id] and api/users/id, we should keep both components under distinct ids.
-  toml::table manifest = parse(render_spin_manifest("demo", {{"api/users/[id]", "/api/users/:id", {}},
+  toml::table manifest = parse(render("demo", {{"api/users/[id]", "/api/users/:id", {}},
                                                              {"api/users/id", "/api/users/id", {}}}));
   EXPECT_TRUE(manifest["component"]["api-users-id"].is_table());
   EXPECT_EQ(manifest["component"]["api-users-id-2"]["source"].value<std::string>(), "functions/api/users/id/function.wasm");

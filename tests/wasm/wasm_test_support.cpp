@@ -50,12 +50,6 @@ std::string minimal_command(const std::vector<ImportSpec>& imports, bool export_
   return writer.bytes();
 }
 
-TempDir::TempDir() : m_path(*make_temp_directory("sls-wasm-test")) {}
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(m_path, ec);
-}
-
 void write_text(const std::filesystem::path& path, const std::string& text) {
   std::filesystem::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+#include "tests/support/temp_dir.hpp"
 
 namespace sls::test {
 
@@ -34,17 +35,7 @@ struct ImportSpec {
 std::string minimal_command(const std::vector<ImportSpec>& imports, bool export_start = true, bool export_memory = true);
 
 // A fresh folder under the system temp folder, removed with the object.
-class TempDir {
-public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return m_path; }
-
-private:
-  std::filesystem::path m_path;
-};
+using TempDir = sls::testing::TempDir;
 
 void write_text(const std::filesystem::path& path, const std::string& text);
 std::string read_bytes(const std::filesystem::path& path);

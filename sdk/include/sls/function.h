@@ -10,7 +10,8 @@
  * The same request, response and context as the C++ SDK (<sls/function.hpp>), served by the same
  * runtime glue on both targets. Every string the SDK returns is NUL-terminated, never NULL, and
  * stays valid until the handler returns. The response starts as status 200 with an empty body and
- * no headers (text/plain is sent when no content-type is set). See docs/sdk.md. */
+ * no headers (application/octet-stream is sent when no content-type is set, as for C++).
+ * See docs/sdk.md. */
 #ifndef SLS_FUNCTION_H
 #define SLS_FUNCTION_H
 
@@ -74,7 +75,10 @@ sls_function_info sls_c_function_info(void);
 #endif
 
 /* Registers `fn` (void fn(const sls_request *, sls_context *, sls_response *)) as the function's
- * handler. Use once, at file scope. The analyzers recognise the two definitions it expands to. */
+ * handler. Use once, at file scope. The analyzers recognise the two definitions it expands to.
+ * C only: in C++, <sls/function.hpp>'s SLS_HANDLER registers a C++ handler (the glue, which is C++,
+ * includes both headers). */
+#ifndef __cplusplus
 #define SLS_HANDLER(fn)                                                                       \
   void sls_c_invoke_handler(const sls_request *request, sls_context *context,                 \
                             sls_response *response) {                                         \
@@ -84,6 +88,7 @@ sls_function_info sls_c_function_info(void);
     sls_function_info info = {SLS_FUNCTION_NAME, SLS_FUNCTION_ROUTE};                         \
     return info;                                                                              \
   }
+#endif
 
 #ifdef __cplusplus
 }

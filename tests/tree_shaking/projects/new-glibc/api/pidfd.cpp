@@ -1,9 +1,15 @@
-// GET /api/random: calls arc4random, which glibc added in 2.36 — newer than provided.al2023's 2.34.
+// GET /api/pidfd: calls pidfd_open, which glibc added in 2.36 — newer than provided.al2023's 2.34.
 #include <sls/function.hpp>
 
-#include <stdlib.h>
-
-sls::Response random_number(const sls::Request&, sls::Context&) {
-  return sls::Response::text(200, std::to_string(arc4random()));
+#include <unistd.h>
+extern "C" {  // glibc 2.36's <sys/pidfd.h> lacks the C++ guard
+#include <sys/pidfd.h>
 }
-SLS_HANDLER(random_number)
+
+#include <string>
+
+sls::Response own_pidfd(const sls::Request&, sls::Context&) {
+  int fd = pidfd_open(getpid(), 0);
+  return sls::Response::text(200, std::to_string(fd));
+}
+SLS_HANDLER(own_pidfd)

@@ -1,0 +1,19 @@
+#pragma once
+// Build settings made ready for command lines: pkg-config run for the
+// packages a function names (its --cflags go to cflags and cxxflags, its
+// --libs to ldflags), and lib_dirs made absolute (project-relative ones
+// resolved against the project folder).
+
+#include <filesystem>
+
+#include "config/project_config.hpp"
+#include "core/diagnostics.hpp"
+
+namespace sls {
+
+// False, with the problem at the pkg_config key, when a package is unknown
+// to pkg-config or the target is wasm (pkg-config describes host libraries).
+bool resolve_build_flags(BuildFlags& flags, const std::filesystem::path& project_root, Target target,
+                         Diagnostics& diagnostics);
+
+}  // namespace sls

@@ -1,0 +1,75 @@
+// plan_functions (bundler/project/plan.hpp): effective settings per function,
+// from a layout and a parsed sls.toml, without touching the disk.
+#include <gtest/gtest.h>
+
+#include "bundler/project/plan.hpp"
+
+namespace sls {
+namespace {
+
+ProjectLayout layout_of(std::initializer_list<std::pair<std::string, FunctionKind>> functions) {
+  ProjectLayout layout;
+  layout.root = "/project";
+  for (const auto& [name, kind] : functions) layout.functions.push_back({name, "/" + name, name + ".cpp", {name + ".cpp"}, kind});
+  return layout;
+}
+
+ProjectConfig config_of(const std::string& text, Diagnostics& diagnostics) {
+  auto config = parse_project_config(text, "sls.toml", "demo", diagnostics);
+  EXPECT_TRUE(config) << "sls.toml did not parse";
+  return config.value_or(ProjectConfig{});
+}
+
+TEST(PlanTest, FunctionSettingsOverrideProjectDefaults) {
+  // Given project regions and one function with its own, we should give each function its effective settings.
+  Diagnostics diagnostics;
+  ProjectLayout layout = layout_of({{"api/a", FunctionKind::Source}, {"api/b", FunctionKind::Source}});
+  ProjectConfig config = config_of(
+      "[project]\nregions = [\"iad1\"]\n[functions.\"api/b\"]\nregions = [\"fra1\"]\nmemory = 256\n"
+      "max_duration = 3\nenv = { MODE = \"eu\" }\ntarget = \"wasm\"\n", diagnostics);
+  std::vector<PlannedFunction> plan = plan_functions(layout, config, std::nullopt, diagnostics);
+  ASSERT_EQ(plan.size(), 2u);
+  EXPECT_EQ(plan[0].name(), "api/a");
+  EXPECT_EQ(plan[0].regions, (std::vector<std::string>{"iad1"}));
+  EXPECT_EQ(plan[0].memory_mb, k_default_memory_mb);
+  EXPECT_EQ(plan[0].target, Target::Native);
+  EXPECT_EQ(plan[1].regions, (std::vector<std::string>{"fra1"}));
+  EXPECT_EQ(plan[1].memory_mb, 256);
+  EXPECT_EQ(plan[1].max_duration_s, 3);
+  EXPECT_EQ(plan[1].target, Target::Wasm);
+  EXPECT_EQ(plan[1].env.at(0), (std::pair<std::string, std::string>{"MODE", "eu"}));
+  EXPECT_FALSE(diagnostics.has_errors());
+}
+
+TEST(PlanTest, CommandLineTargetWinsButPrebuiltModulesStayWasm) {
+  // Given --target native, we should build sources natively and keep a prebuilt .wasm a wasm function.
+  Diagnostics diagnostics;
+  ProjectLayout layout = layout_of({{"api/a", FunctionKind::Source}, {"api/m", FunctionKind::PrebuiltWasm}});
+  ProjectConfig config = config_of("[functions.\"api/a\"]\ntarget = \"wasm\"\n", diagnostics);
+  std::vector<PlannedFunction> plan = plan_functions(layout, config, Target::Native, diagnostics);
+  EXPECT_EQ(plan[0].target, Target::Native);
+  EXPECT_TRUE(plan[0].compiles());
+  EXPECT_EQ(plan[1].target, Target::Wasm);
+  EXPECT_FALSE(plan[1].compiles());
+}
+
+TEST(PlanTest, SettingsForNoFunctionAreAnErrorWithAHint) {
+  // Given [functions."api/helo"] in a project with api/hello, we should report it at its table with a suggestion.
+  Diagnostics diagnostics;
+  ProjectLayout layout = layout_of({{"api/hello", FunctionKind::Source}});
+  ProjectConfig config = config_of("[functions.\"api/helo\"]\nmemory = 128\n", diagnostics);
+  plan_functions(layout, config, std::nullopt, diagnostics);
+  ASSERT_EQ(diagnostics.count(Severity::Error), 1u);
+  const Diagnostic error = diagnostics.all().front();
+  EXPECT_EQ(error.location.file, "sls.toml");
+  EXPECT_EQ(error.location.line, 1u);
+  EXPECT_NE(error.message.find("api/hello"), std::string::npos) << error.message;
+}
+
+TEST(PlanTest, BundlePathsFollowFunctionNames) {
+  // Given a function name, we should place its zip under functions/.
+  EXPECT_EQ(bundle_path_for("api/users/[id]"), "functions/api/users/[id].zip");
+}
+
+}  // namespace
+}  // namespace sls
