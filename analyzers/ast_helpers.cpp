@@ -131,8 +131,10 @@ const clang::VarDecl* static_storage_root(const clang::Expr* expr) {
                unary && unary->getOpcode() == clang::UO_Deref) {
       expr = unary->getSubExpr();
     } else if (const auto* op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(expr);
-               op && (op->getOperator() == clang::OO_Subscript || op->getOperator() == clang::OO_Arrow ||
-                      op->getOperator() == clang::OO_Star) && op->getNumArgs() >= 1) {
+               op &&
+               (op->getOperator() == clang::OO_Subscript || op->getOperator() == clang::OO_Arrow ||
+                op->getOperator() == clang::OO_Star) &&
+               op->getNumArgs() >= 1) {
       expr = op->getArg(0);
     } else if (const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(expr);
                call && call->getMethodDecl() &&

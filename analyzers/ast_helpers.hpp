@@ -64,8 +64,7 @@ bool is_synchronisation_type(clang::QualType type);
 
 // Calls to one of `names` inside `body`, in source order; `after` limits the
 // search to calls that start after that statement.
-std::vector<const clang::CallExpr*> find_calls(const clang::Stmt* body,
-                                               std::initializer_list<std::string_view> names);
+std::vector<const clang::CallExpr*> find_calls(const clang::Stmt* body, std::initializer_list<std::string_view> names);
 // Every call inside `body`.
 std::vector<const clang::CallExpr*> find_calls_any(const clang::Stmt* body);
 bool begins_before(const clang::Stmt& a, const clang::Stmt& b, clang::ASTContext& ast);

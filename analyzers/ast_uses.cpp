@@ -4,7 +4,6 @@
 // not a hazard).
 
 #include "analyzers/ast_helpers.hpp"
-
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -28,16 +27,16 @@ const clang::Stmt* parent_stmt(const clang::Stmt& stmt, clang::ASTContext& ast) 
 // Member functions that only look, even though the non-const overload is
 // picked on a non-const object (begin(), find(), size()…).
 bool is_observer_method(std::string_view name) {
-  return name_is_one_of(name, {"begin", "end", "cbegin", "cend", "rbegin", "rend", "find", "count",
-                               "contains", "size", "empty", "lower_bound", "upper_bound", "equal_range",
-                               "c_str", "length", "substr", "compare", "load", "has_value", "is_open",
-                               "good", "fail", "bad", "eof", "use_count", "str", "string", "native"});
+  return name_is_one_of(
+      name, {"begin",    "end",       "cbegin", "cend",        "rbegin",      "rend",        "find",  "count",
+             "contains", "size",      "empty",  "lower_bound", "upper_bound", "equal_range", "c_str", "length",
+             "substr",   "compare",   "load",   "has_value",   "is_open",     "good",        "fail",  "bad",
+             "eof",      "use_count", "str",    "string",      "native"});
 }
 
 // Methods whose result still designates the object (continue the walk).
 bool is_access_method(std::string_view name) {
-  return name_is_one_of(name, {"at", "front", "back", "get", "value", "data", "operator->",
-                               "operator*", "operator[]"});
+  return name_is_one_of(name, {"at", "front", "back", "get", "value", "data", "operator->", "operator*", "operator[]"});
 }
 
 bool pointee_is_mutable(clang::QualType type) {
@@ -151,7 +150,7 @@ const clang::Expr* object_path_parent(const clang::Expr& child, const clang::Stm
 }
 
 class CallFinder : public clang::RecursiveASTVisitor<CallFinder> {
- public:
+public:
   CallFinder(std::initializer_list<std::string_view> names) : m_names(names) {}
   bool VisitCallExpr(clang::CallExpr* call) {
     if (m_names.size() == 0) {
@@ -166,12 +165,12 @@ class CallFinder : public clang::RecursiveASTVisitor<CallFinder> {
   }
   std::vector<const clang::CallExpr*> m_found;
 
- private:
+private:
   std::initializer_list<std::string_view> m_names;
 };
 
 class MentionFinder : public clang::RecursiveASTVisitor<MentionFinder> {
- public:
+public:
   explicit MentionFinder(const clang::VarDecl* var) : m_var(var) {}
   bool VisitDeclRefExpr(clang::DeclRefExpr* ref) {
     const auto* var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
@@ -180,7 +179,7 @@ class MentionFinder : public clang::RecursiveASTVisitor<MentionFinder> {
   }
   bool m_found = false;
 
- private:
+private:
   // A static bool (or atomic<bool>) used as an "already initialised" flag.
   static bool is_flag(const clang::VarDecl& var) {
     if (!var.hasGlobalStorage()) return false;
@@ -306,16 +305,15 @@ bool is_one_time_fill(const clang::Stmt& stmt, const clang::VarDecl& var, clang:
 
 bool is_synchronisation_type(clang::QualType type) {
   std::string name = type.getNonReferenceType().getUnqualifiedType().getCanonicalType().getAsString();
-  for (std::string_view part : {"std::once_flag", "mutex", "std::condition_variable", "pthread_once_t",
-                                "pthread_cond_t", "std::atomic_flag", "std::latch", "std::barrier",
-                                "std::counting_semaphore"}) {
+  for (std::string_view part :
+       {"std::once_flag", "mutex", "std::condition_variable", "pthread_once_t", "pthread_cond_t", "std::atomic_flag",
+        "std::latch", "std::barrier", "std::counting_semaphore"}) {
     if (name.find(part) != std::string::npos) return true;
   }
   return false;
 }
 
-std::vector<const clang::CallExpr*> find_calls(const clang::Stmt* body,
-                                               std::initializer_list<std::string_view> names) {
+std::vector<const clang::CallExpr*> find_calls(const clang::Stmt* body, std::initializer_list<std::string_view> names) {
   CallFinder finder(names);
   if (body) finder.TraverseStmt(const_cast<clang::Stmt*>(body));
   return finder.m_found;

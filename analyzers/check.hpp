@@ -19,7 +19,7 @@ namespace sls::analyzers {
 
 // Everything a check may touch while a translation unit is analysed.
 class CheckContext {
- public:
+public:
   CheckContext(clang::ASTContext& ast, const TuModel& model, std::string display_path);
 
   clang::ASTContext& ast() const { return m_ast; }
@@ -38,7 +38,7 @@ class CheckContext {
   std::vector<TracedAsset> take_assets() { return std::move(m_assets); }
   std::vector<std::string> take_failures() { return std::move(m_failures); }
 
- private:
+private:
   bool position_of(clang::SourceLocation loc, SourcePosition& position, unsigned* token_end) const;
 
   clang::ASTContext& m_ast;
@@ -50,7 +50,7 @@ class CheckContext {
 };
 
 class Check : public clang::ast_matchers::MatchFinder::MatchCallback {
- public:
+public:
   explicit Check(std::string_view rule_id) : m_rule_id(rule_id) {}
   std::string_view rule_id() const { return m_rule_id; }
 
@@ -64,7 +64,7 @@ class Check : public clang::ast_matchers::MatchFinder::MatchCallback {
   // crossing back into Clang, which is built without them.
   void run(const clang::ast_matchers::MatchFinder::MatchResult& result) final;
 
- protected:
+protected:
   virtual void check(const clang::ast_matchers::MatchFinder::MatchResult& result) = 0;
   virtual void on_end_of_translation_unit() {}
 
@@ -75,7 +75,7 @@ class Check : public clang::ast_matchers::MatchFinder::MatchCallback {
     return m_context->report(m_rule_id, loc, std::move(message));
   }
 
- private:
+private:
   std::string_view m_rule_id;
   CheckContext* m_context = nullptr;
 };

@@ -26,7 +26,8 @@ AccessMode open_mode(const clang::CallExpr& call, unsigned flags_index, clang::A
   return AccessMode::Read;
 }
 
-FileAccess make(const clang::Stmt& site, const clang::Expr* path, AccessMode mode, AssetKind kind, std::string function) {
+FileAccess make(const clang::Stmt& site, const clang::Expr* path, AccessMode mode, AssetKind kind,
+                std::string function) {
   return FileAccess{path, &site, mode, kind, std::move(function)};
 }
 
@@ -38,14 +39,16 @@ std::vector<FileAccess> call_accesses(const clang::CallExpr& call, clang::ASTCon
   if (name == "fopen" || name == "fopen64" || name == "freopen") {
     return {make(call, arg(0), fopen_mode(call, 1), AssetKind::CFile, name)};
   }
-  if (name == "open" || name == "open64") return {make(call, arg(0), open_mode(call, 1, ast), AssetKind::PosixOpen, name)};
+  if (name == "open" || name == "open64")
+    return {make(call, arg(0), open_mode(call, 1, ast), AssetKind::PosixOpen, name)};
   if (name == "openat" || name == "openat64") {
     return {make(call, arg(1), open_mode(call, 2, ast), AssetKind::PosixOpen, name)};
   }
   if (name == "sls::asset") return {make(call, arg(0), AccessMode::Read, AssetKind::SlsAsset, name)};
-  if (name_is_one_of(name, {"creat", "mkdir", "rmdir", "unlink", "remove", "truncate", "mkfifo", "std::remove",
-                            "std::filesystem::create_directory", "std::filesystem::create_directories",
-                            "std::filesystem::remove", "std::filesystem::remove_all", "std::filesystem::resize_file"})) {
+  if (name_is_one_of(
+          name, {"creat", "mkdir", "rmdir", "unlink", "remove", "truncate", "mkfifo", "std::remove",
+                 "std::filesystem::create_directory", "std::filesystem::create_directories", "std::filesystem::remove",
+                 "std::filesystem::remove_all", "std::filesystem::resize_file"})) {
     return {make(call, arg(0), AccessMode::Write, AssetKind::Filesystem, name)};
   }
   if (name_is_one_of(name, {"rename", "std::rename", "std::filesystem::rename", "link", "symlink"})) {
@@ -58,9 +61,12 @@ std::vector<FileAccess> call_accesses(const clang::CallExpr& call, clang::ASTCon
   if (const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(&call); member && name.ends_with("::open")) {
     const auto* record = member->getRecordDecl();
     std::string stream = record ? qualified_name(*record) : "";
-    if (stream == "std::basic_ifstream") return {make(call, arg(0), AccessMode::Read, AssetKind::Stream, "std::ifstream")};
-    if (stream == "std::basic_ofstream") return {make(call, arg(0), AccessMode::Write, AssetKind::Stream, "std::ofstream")};
-    if (stream == "std::basic_fstream") return {make(call, arg(0), AccessMode::Write, AssetKind::Stream, "std::fstream")};
+    if (stream == "std::basic_ifstream")
+      return {make(call, arg(0), AccessMode::Read, AssetKind::Stream, "std::ifstream")};
+    if (stream == "std::basic_ofstream")
+      return {make(call, arg(0), AccessMode::Write, AssetKind::Stream, "std::ofstream")};
+    if (stream == "std::basic_fstream")
+      return {make(call, arg(0), AccessMode::Write, AssetKind::Stream, "std::fstream")};
   }
   return {};
 }
@@ -77,12 +83,15 @@ AccessMode fstream_mode(const clang::CXXConstructExpr& construct, clang::ASTCont
 std::vector<FileAccess> construct_accesses(const clang::CXXConstructExpr& construct, clang::ASTContext& ast) {
   if (construct.getNumArgs() == 0 || construct.getConstructor()->isCopyOrMoveConstructor()) return {};
   const auto* path = construct.getArg(0);
-  if (path->getType()->isRecordType() && path->getType()->getAsCXXRecordDecl() == construct.getConstructor()->getParent()) {
+  if (path->getType()->isRecordType() &&
+      path->getType()->getAsCXXRecordDecl() == construct.getConstructor()->getParent()) {
     return {};
   }
   std::string record = qualified_name(*construct.getConstructor()->getParent());
-  if (record == "std::basic_ifstream") return {make(construct, path, AccessMode::Read, AssetKind::Stream, "std::ifstream")};
-  if (record == "std::basic_ofstream") return {make(construct, path, AccessMode::Write, AssetKind::Stream, "std::ofstream")};
+  if (record == "std::basic_ifstream")
+    return {make(construct, path, AccessMode::Read, AssetKind::Stream, "std::ifstream")};
+  if (record == "std::basic_ofstream")
+    return {make(construct, path, AccessMode::Write, AssetKind::Stream, "std::ofstream")};
   if (record == "std::basic_fstream") {
     return {make(construct, path, fstream_mode(construct, ast), AssetKind::Stream, "std::fstream")};
   }
@@ -96,7 +105,8 @@ std::vector<FileAccess> construct_accesses(const clang::CXXConstructExpr& constr
 
 std::vector<FileAccess> file_accesses(const clang::Stmt& node, clang::ASTContext& ast) {
   if (const auto* call = llvm::dyn_cast<clang::CallExpr>(&node)) return call_accesses(*call, ast);
-  if (const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(&node)) return construct_accesses(*construct, ast);
+  if (const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(&node))
+    return construct_accesses(*construct, ast);
   return {};
 }
 

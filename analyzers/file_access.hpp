@@ -26,7 +26,7 @@ struct FileAccess {
   const clang::Stmt* site = nullptr;  // the call or construction
   AccessMode mode = AccessMode::Read;
   AssetKind kind = AssetKind::CFile;
-  std::string function;               // fopen, std::ofstream, mkdir…
+  std::string function;  // fopen, std::ofstream, mkdir…
 };
 
 // The accesses performed by `node` (a CallExpr or CXXConstructExpr); a call

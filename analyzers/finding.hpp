@@ -32,11 +32,11 @@ struct Finding {
   std::string rule_id;
   Severity severity = Severity::Warning;
   SourcePosition position;
-  unsigned end_column = 0;     // end of the highlighted token on the same line (exclusive), 0 = none
-  std::string message;         // what was found
-  std::string rationale;       // why it matters in this execution model
-  std::string source_line;     // the text of the line, for the caret display
-  std::vector<Note> notes;     // related places (a write site, a creation site…)
+  unsigned end_column = 0;  // end of the highlighted token on the same line (exclusive), 0 = none
+  std::string message;      // what was found
+  std::string rationale;    // why it matters in this execution model
+  std::string source_line;  // the text of the line, for the caret display
+  std::vector<Note> notes;  // related places (a write site, a creation site…)
   std::vector<FixIt> fixits;
 };
 

@@ -41,7 +41,7 @@ struct UnitResult {
 
 // Keeps compiler errors (with the display path) instead of printing them.
 class ErrorCollector : public clang::DiagnosticConsumer {
- public:
+public:
   ErrorCollector(const LintJob& job, UnitResult& result) : m_job(job), m_result(result) {}
   void HandleDiagnostic(clang::DiagnosticsEngine::Level level, const clang::Diagnostic& info) override {
     clang::DiagnosticConsumer::HandleDiagnostic(level, info);
@@ -60,7 +60,7 @@ class ErrorCollector : public clang::DiagnosticConsumer {
     m_result.errors.push_back(where + ": error: " + std::string(text));
   }
 
- private:
+private:
   const LintJob& m_job;
   UnitResult& m_result;
 };
@@ -79,7 +79,7 @@ void restrict_to_user_code(clang::ASTContext& ast) {
 }
 
 class LintConsumer : public clang::ASTConsumer {
- public:
+public:
   LintConsumer(const LintJob& job, UnitResult& result) : m_job(job), m_result(result) {}
 
   void HandleTranslationUnit(clang::ASTContext& ast) override {
@@ -101,29 +101,29 @@ class LintConsumer : public clang::ASTConsumer {
     for (auto& failure : context.take_failures()) m_result.errors.push_back(m_job.display_path + ": " + failure);
   }
 
- private:
+private:
   const LintJob& m_job;
   UnitResult& m_result;
 };
 
 class LintAction : public clang::ASTFrontendAction {
- public:
+public:
   LintAction(const LintJob& job, UnitResult& result) : m_job(job), m_result(result) {}
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance&, llvm::StringRef) override {
     return std::make_unique<LintConsumer>(m_job, m_result);
   }
 
- private:
+private:
   const LintJob& m_job;
   UnitResult& m_result;
 };
 
 class LintActionFactory : public clang::tooling::FrontendActionFactory {
- public:
+public:
   LintActionFactory(const LintJob& job, UnitResult& result) : m_job(job), m_result(result) {}
   std::unique_ptr<clang::FrontendAction> create() override { return std::make_unique<LintAction>(m_job, m_result); }
 
- private:
+private:
   const LintJob& m_job;
   UnitResult& m_result;
 };

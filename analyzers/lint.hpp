@@ -32,9 +32,9 @@ struct LintOptions {
 };
 
 struct LintReport {
-  std::vector<Finding> findings;     // sorted by path, line, column, rule
-  std::vector<FileFailure> failures; // files that did not parse
-  std::vector<TracedAsset> assets;   // literal data paths, for the bundler
+  std::vector<Finding> findings;      // sorted by path, line, column, rule
+  std::vector<FileFailure> failures;  // files that did not parse
+  std::vector<TracedAsset> assets;    // literal data paths, for the bundler
 
   unsigned count(Severity severity) const;
 };

@@ -42,8 +42,8 @@ using LintEngineEntry = const LintEngine* (*)();
 // The engine as this build would describe it; the loader compares the loaded
 // engine's answer with it.
 inline LintEngine expected_lint_engine(const char* sls_version) {
-  return {k_lint_engine_abi, sls_version, sizeof(LintJob), sizeof(LintOptions), sizeof(LintReport), sizeof(Finding),
-          nullptr, k_lint_engine_fingerprint};
+  return {k_lint_engine_abi,  sls_version,     sizeof(LintJob), sizeof(LintOptions),
+          sizeof(LintReport), sizeof(Finding), nullptr,         k_lint_engine_fingerprint};
 }
 
 // The real driver, inside the engine (lint.cpp).

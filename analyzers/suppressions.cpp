@@ -131,9 +131,10 @@ std::vector<Finding> Suppressions::unused() const {
     if (!ours) continue;
     Finding finding;
     finding.rule_id = k_unused_suppression_id;
-    finding.position = {m_display_path, entry.first_line == entry.last_line && entry.text.find("NEXTLINE") != std::string::npos
-                                            ? entry.first_line - 1
-                                            : entry.first_line,
+    finding.position = {m_display_path,
+                        entry.first_line == entry.last_line && entry.text.find("NEXTLINE") != std::string::npos
+                            ? entry.first_line - 1
+                            : entry.first_line,
                         entry.column};
     finding.end_column = entry.column + static_cast<unsigned>(entry.text.size());
     finding.message = "'" + entry.text + "' suppresses no finding";

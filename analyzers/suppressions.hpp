@@ -11,7 +11,7 @@
 namespace sls::analyzers {
 
 class Suppressions {
- public:
+public:
   // Scans the text of one source file for suppression comments.
   Suppressions(std::string_view source_text, std::string display_path);
 
@@ -24,7 +24,7 @@ class Suppressions {
   // Unbalanced NOLINTBEGIN/NOLINTEND, reported like clang-tidy does.
   const std::vector<Finding>& problems() const { return m_problems; }
 
- private:
+private:
   struct Entry {
     unsigned first_line = 0;
     unsigned last_line = 0;

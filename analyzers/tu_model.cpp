@@ -33,9 +33,7 @@ bool is_sls_handler_glue(const clang::FunctionDecl& function) {
   return name == "sls::detail::invoke_handler" || name == "sls_c_invoke_handler";
 }
 
-bool is_run_handler(const clang::CallExpr& call) {
-  return callee_name(call) == "aws::lambda_runtime::run_handler";
-}
+bool is_run_handler(const clang::CallExpr& call) { return callee_name(call) == "aws::lambda_runtime::run_handler"; }
 
 bool is_request_type(clang::QualType type) {
   type = type.getNonReferenceType();
@@ -66,7 +64,7 @@ void collect_callables(const clang::Stmt* stmt, std::vector<const clang::Functio
 
 // Every function a body can transfer control to, directly or by naming it.
 class CalleeCollector : public clang::RecursiveASTVisitor<CalleeCollector> {
- public:
+public:
   bool VisitCallExpr(clang::CallExpr* call) {
     add(call->getDirectCallee());
     return true;
@@ -85,7 +83,7 @@ class CalleeCollector : public clang::RecursiveASTVisitor<CalleeCollector> {
   }
   std::vector<const clang::FunctionDecl*> m_callees;
 
- private:
+private:
   void add(const clang::FunctionDecl* function) {
     if (!function) return;
     if (const auto* definition = function->getDefinition()) m_callees.push_back(definition);
@@ -101,7 +99,7 @@ std::vector<const clang::FunctionDecl*> callees_of(const clang::Stmt* body) {
 }  // namespace
 
 class TuModel::Builder : public clang::RecursiveASTVisitor<Builder> {
- public:
+public:
   explicit Builder(TuModel& model) : m_model(model) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
@@ -159,7 +157,7 @@ class TuModel::Builder : public clang::RecursiveASTVisitor<Builder> {
     reach(init_roots, m_model.m_init_functions);
   }
 
- private:
+private:
   static void append(std::vector<const clang::FunctionDecl*>& to, const std::vector<const clang::FunctionDecl*>& from) {
     to.insert(to.end(), from.begin(), from.end());
   }
@@ -320,4 +318,3 @@ bool TuModel::is_request_derived(const clang::Expr& expr) const {
 }
 
 }  // namespace sls::analyzers
-

@@ -44,7 +44,7 @@ enum ContextFlags : unsigned {
 };
 
 class TuModel {
- public:
+public:
   explicit TuModel(clang::ASTContext& ast);
   TuModel(const TuModel&) = delete;
   TuModel& operator=(const TuModel&) = delete;
@@ -77,7 +77,7 @@ class TuModel {
   // type sls::Request / aws invocation_request, or a local derived from one.
   bool is_request_derived(const clang::Expr& expr) const;
 
- private:
+private:
   class Builder;
   friend class Builder;
 

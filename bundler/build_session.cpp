@@ -10,8 +10,8 @@ BuildSession::BuildSession(const LoadedProject& project, Progress::Style progres
       m_store(user_cache_dir() / "store"),
       m_hasher(state_dir_for(project.layout.root) / "build" / "file-hashes"),
       m_progress(progress),
-      m_context{project, runner, diagnostics, state_dir_for(project.layout.root) / "build",
-                m_store, m_hasher, m_progress, m_counters} {
+      m_context{project, runner,   diagnostics, state_dir_for(project.layout.root) / "build",
+                m_store, m_hasher, m_progress,  m_counters} {
   m_store.use_remote(m_remote.get());
 }
 
@@ -19,8 +19,9 @@ StepCounts BuildSession::finish() {
   m_hasher.save();
   m_progress.finish();
   if (m_remote && !m_remote->problem().empty())
-    m_context.diagnostics.warning({}, "the remote cache " + m_remote->base_url() + " was left out of this build: " + m_remote->problem(),
-                                  "hint: results still went to the local cache; check SLS_REMOTE_CACHE and the server");
+    m_context.diagnostics.warning(
+        {}, "the remote cache " + m_remote->base_url() + " was left out of this build: " + m_remote->problem(),
+        "hint: results still went to the local cache; check SLS_REMOTE_CACHE and the server");
   StepCounts steps = m_counters.snapshot();
   // Only builds that added to the store can have grown it past its limit.
   if (steps.compiled + steps.linked > 0) m_store.prune(configured_cache_limit());

@@ -22,13 +22,17 @@ void add_function(const BuildContext& context, std::size_t i, TaskGraph& graph, 
       inputs.push_back(graph.add([linting, &planned, built] { linting->lint_function(planned, *built); },
                                  {compiling.compiled_step(i)}));
   }
-  graph.add([&context, &planned, built, linting, &packaging, &result] {
-    // wasm: a prebuilt api/x.wasm is validated and packaged byte for byte.
-    std::optional<std::filesystem::path> artifact =
-        built ? built->artifact : check_prebuilt_module(context.layout().root, *planned.source, context.diagnostics);
-    std::vector<AssetReference> traced = linting ? linting->traced_assets(planned.name()) : std::vector<AssetReference>{};
-    result.bundle = packaging.package(planned, artifact, traced);
-  }, inputs);
+  graph.add(
+      [&context, &planned, built, linting, &packaging, &result] {
+        // wasm: a prebuilt api/x.wasm is validated and packaged byte for byte.
+        std::optional<std::filesystem::path> artifact =
+            built ? built->artifact
+                  : check_prebuilt_module(context.layout().root, *planned.source, context.diagnostics);
+        std::vector<AssetReference> traced =
+            linting ? linting->traced_assets(planned.name()) : std::vector<AssetReference>{};
+        result.bundle = packaging.package(planned, artifact, traced);
+      },
+      inputs);
 }
 
 }  // namespace

@@ -21,7 +21,8 @@ bool looks_like_project(const ProjectLayout& layout, Diagnostics& diagnostics) {
     return false;
   }
   if (has_api && layout.functions.empty())
-    diagnostics.warning({"api", 0, 0}, "api/ holds no functions (.c, .cc, .cpp files whose names do not start with '_')");
+    diagnostics.warning({"api", 0, 0},
+                        "api/ holds no functions (.c, .cc, .cpp files whose names do not start with '_')");
   return true;
 }
 
@@ -54,11 +55,13 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
     diagnostics.error({}, output.error().message);
     return summary;
   }
-  Manifest manifest{project->config.name, project->config.regions, {}, stage_static_files(project->layout, *output, diagnostics)};
+  Manifest manifest{
+      project->config.name, project->config.regions, {}, stage_static_files(project->layout, *output, diagnostics)};
 
   // 5. Every function: compile, lint, link and package, on one task graph.
   PackageStage packaging(context, *output);
-  FunctionResults results = build_functions(context, packaging, options.lint ? LintInBuild::On : LintInBuild::Off, options.jobs);
+  FunctionResults results =
+      build_functions(context, packaging, options.lint ? LintInBuild::On : LintInBuild::Off, options.jobs);
   manifest.functions = std::move(results.functions);
   summary.lint = std::move(results.lint);
 

@@ -24,7 +24,7 @@ struct BuildOptions {
 };
 
 struct BuildSummary {
-  bool config_ok = false;    // false: nothing was written
+  bool config_ok = false;  // false: nothing was written
   std::size_t functions_built = 0;
   std::size_t functions_failed = 0;
   std::size_t static_files = 0;

@@ -3,14 +3,15 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zstd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <vector>
 
-#include "core/file_system.hpp"
+#include <zstd.h>
+
 #include "cache/remote_cache.hpp"
+#include "core/file_system.hpp"
 #include "core/sha256.hpp"
 
 namespace sls {
@@ -56,9 +57,10 @@ struct EntryFile {
 std::vector<EntryFile> list_entries(const fs::path& root) {
   std::vector<EntryFile> entries;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
     if (ec) break;
-    struct stat info {};
+    struct stat info{};
     if (!it->is_regular_file(ec) || ::stat(it->path().c_str(), &info) != 0) continue;
     if (it->path().filename().string().find(".tmp") != std::string::npos) continue;
     entries.push_back({it->path(), static_cast<std::uint64_t>(info.st_size),
@@ -129,7 +131,8 @@ StoreStats ContentStore::stats() const {
 
 StoreStats ContentStore::prune(std::uint64_t max_bytes) {
   std::vector<EntryFile> entries = list_entries(m_root);
-  std::sort(entries.begin(), entries.end(), [](const EntryFile& a, const EntryFile& b) { return a.mtime_ns > b.mtime_ns; });
+  std::sort(entries.begin(), entries.end(),
+            [](const EntryFile& a, const EntryFile& b) { return a.mtime_ns > b.mtime_ns; });
   StoreStats kept;
   for (const EntryFile& entry : entries) {
     if (kept.bytes + entry.size <= max_bytes) {
@@ -150,11 +153,16 @@ std::uint64_t configured_cache_limit() {
   char* end = nullptr;
   unsigned long long value = std::strtoull(text, &end, 10);
   switch (end && *end ? std::toupper(static_cast<unsigned char>(*end)) : 0) {
-    case 0: return value;
-    case 'K': return value << 10;
-    case 'M': return value << 20;
-    case 'G': return value << 30;
-    default: return fallback;
+    case 0:
+      return value;
+    case 'K':
+      return value << 10;
+    case 'M':
+      return value << 20;
+    case 'G':
+      return value << 30;
+    default:
+      return fallback;
   }
 }
 

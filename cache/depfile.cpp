@@ -8,8 +8,10 @@ std::vector<std::string> parse_depfile(const std::string& text) {
   bool after_target = false;
   auto finish_word = [&] {
     if (current.empty()) return;
-    if (!after_target && current.back() == ':') after_target = true;
-    else if (after_target) paths.push_back(current);
+    if (!after_target && current.back() == ':')
+      after_target = true;
+    else if (after_target)
+      paths.push_back(current);
     current.clear();
   };
   for (std::size_t i = 0; i < text.size(); ++i) {

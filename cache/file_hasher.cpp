@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <vector>
 #include <sstream>
+#include <vector>
 
 #include "core/file_system.hpp"
 #include "core/sha256.hpp"
@@ -17,7 +17,8 @@ namespace {
 constexpr std::int64_t k_racy_window_ns = 2'000'000'000;
 
 std::int64_t now_ns() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 }  // namespace
@@ -50,10 +51,13 @@ std::optional<FileDigest> FileHasher::digest(const std::string& path) {
     auto found = m_entries.find(key);
     if (found != m_entries.end() && found->second.checked) return FileDigest{found->second.hash, found->second.size};
   }
-  struct stat info {};
+  struct stat info{};
   if (::stat(path.c_str(), &info) != 0) return std::nullopt;
-  Entry current{{}, static_cast<std::uint64_t>(info.st_size), info.st_mtim.tv_sec * 1000000000LL + info.st_mtim.tv_nsec,
-                static_cast<std::uint64_t>(info.st_ino), true};
+  Entry current{{},
+                static_cast<std::uint64_t>(info.st_size),
+                info.st_mtim.tv_sec * 1000000000LL + info.st_mtim.tv_nsec,
+                static_cast<std::uint64_t>(info.st_ino),
+                true};
   {
     std::lock_guard lock(m_mutex);
     auto found = m_entries.find(key);

@@ -10,10 +10,10 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <unordered_map>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace sls {
 

@@ -1,8 +1,8 @@
 #include "cache/remote_cache.hpp"
 
-#include <curl/curl.h>
-
 #include <cstdlib>
+
+#include <curl/curl.h>
 
 #include "core/sha256.hpp"
 
@@ -38,7 +38,8 @@ RemoteCache::RemoteCache(std::string base_url) : m_base(std::move(base_url)) {
   init_curl_once();
 }
 
-std::optional<RemoteCache::Reply> RemoteCache::send(const char* method, const std::string& path, std::string_view body) {
+std::optional<RemoteCache::Reply> RemoteCache::send(const char* method, const std::string& path,
+                                                    std::string_view body) {
   if (m_unusable) return std::nullopt;
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) {

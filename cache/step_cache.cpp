@@ -108,8 +108,8 @@ bool materialize(ContentStore& store, const std::string& key, const fs::path& pa
   return bytes && write_file_atomically(path, *bytes, mode);
 }
 
-std::optional<std::string> CompileStepCache::identity(const std::vector<std::string>& command, const std::string& source,
-                                                      const fs::path& object) {
+std::optional<std::string> CompileStepCache::identity(const std::vector<std::string>& command,
+                                                      const std::string& source, const fs::path& object) {
   auto source_hash = m_context.hasher.hash(m_context.project_root / source);
   if (!source_hash) return std::nullopt;
   std::vector<std::string> parts = normalized_command(command, m_context.project_root, object);

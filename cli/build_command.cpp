@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bundler/inspect/explain.hpp"
 #include "analyzers/format/formatters.hpp"
+#include "bundler/inspect/explain.hpp"
 #include "bundler/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/report.hpp"
@@ -58,8 +58,12 @@ std::string describe_steps(const StepCounts& steps, std::size_t units_linted) {
 nlohmann::json json_report(const BuildSummary& summary, const Diagnostics& diagnostics, double seconds) {
   nlohmann::json problems = nlohmann::json::array();
   for (const Diagnostic& d : diagnostics.all()) {
-    problems.push_back({{"severity", to_string(d.severity)}, {"file", d.location.file}, {"line", d.location.line},
-                        {"column", d.location.column}, {"message", d.message}, {"detail", d.detail}});
+    problems.push_back({{"severity", to_string(d.severity)},
+                        {"file", d.location.file},
+                        {"line", d.location.line},
+                        {"column", d.location.column},
+                        {"message", d.message},
+                        {"detail", d.detail}});
   }
   const StepCounts& steps = summary.steps;
   nlohmann::json lint = nullptr;
@@ -74,8 +78,13 @@ nlohmann::json json_report(const BuildSummary& summary, const Diagnostics& diagn
           {"lint", lint},
           {"functions", {{"built", summary.functions_built}, {"failed", summary.functions_failed}}},
           {"static_files", summary.static_files},
-          {"steps", {{"compiled", steps.compiled}, {"compile_cached", steps.compile_hits}, {"linked", steps.linked},
-                     {"link_cached", steps.link_hits}, {"packaged", steps.packaged}, {"package_reused", steps.package_hits}}},
+          {"steps",
+           {{"compiled", steps.compiled},
+            {"compile_cached", steps.compile_hits},
+            {"linked", steps.linked},
+            {"link_cached", steps.link_hits},
+            {"packaged", steps.packaged},
+            {"package_reused", steps.package_hits}}},
           {"output_dir", summary.output_dir.string()},
           {"seconds", seconds},
           {"diagnostics", problems}};
@@ -105,13 +114,16 @@ int run_build(const BuildCommandOptions& options) {
     std::cerr << "sls: nothing was built; fix the problems above and run sls build again\n";
     return k_exit_failed;
   }
-  std::cerr << "sls: " << summary.functions_built << " function(s) built, " << summary.functions_failed
-            << " failed, " << summary.static_files << " static file(s) -> " << summary.output_dir.string() << "\n"
-            << "sls: " << describe_steps(summary.steps, summary.lint ? summary.lint->units_linted : 0) << " in " << std::fixed << std::setprecision(2) << seconds << " s\n";
+  std::cerr << "sls: " << summary.functions_built << " function(s) built, " << summary.functions_failed << " failed, "
+            << summary.static_files << " static file(s) -> " << summary.output_dir.string() << "\n"
+            << "sls: " << describe_steps(summary.steps, summary.lint ? summary.lint->units_linted : 0) << " in "
+            << std::fixed << std::setprecision(2) << seconds << " s\n";
   if (summary.lint) {
     std::cerr << "sls: lint: " << lint_errors(summary) << " error(s), "
               << summary.lint->report.count(analyzers::Severity::Warning) << " warning(s)"
-              << (lint_errors(summary) ? " (errors fail the build; fix them, suppress with // NOLINT(rule), or pass --no-lint)" : "")
+              << (lint_errors(summary)
+                      ? " (errors fail the build; fix them, suppress with // NOLINT(rule), or pass --no-lint)"
+                      : "")
               << "\n";
   }
   return diagnostics.has_errors() || lint_errors(summary) > 0 ? k_exit_failed : k_exit_ok;

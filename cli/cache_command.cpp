@@ -39,14 +39,16 @@ int run_prune(const CachePruneOptions& options) {
 void add_cache_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("cache", "Inspect or shrink the shared build cache");
   command->require_subcommand(1);
-  command->footer("Examples:\n  sls cache stats\n  sls cache prune --max-size 1G\n"
-                  "The cache lives in $SLS_CACHE_DIR, else $XDG_CACHE_HOME/sls, else ~/.cache/sls.");
+  command->footer(
+      "Examples:\n  sls cache stats\n  sls cache prune --max-size 1G\n"
+      "The cache lives in $SLS_CACHE_DIR, else $XDG_CACHE_HOME/sls, else ~/.cache/sls.");
   command->add_subcommand("stats", "Show where the cache is, how many entries and how big")->callback([] {
     throw CLI::RuntimeError(run_stats());
   });
   auto options = std::make_shared<CachePruneOptions>();
   CLI::App* prune = command->add_subcommand("prune", "Delete least recently used entries down to the size limit");
-  prune->add_option("--max-size", options->max_size, "Size to keep, e.g. 500M or 2G (default: SLS_CACHE_MAX_SIZE or 5G)");
+  prune->add_option("--max-size", options->max_size,
+                    "Size to keep, e.g. 500M or 2G (default: SLS_CACHE_MAX_SIZE or 5G)");
   prune->callback([options] { throw CLI::RuntimeError(run_prune(*options)); });
 }
 

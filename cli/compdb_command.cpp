@@ -33,12 +33,14 @@ int run_compdb(const CompdbCommandOptions& options) {
 
 void add_compdb_command(CLI::App& app) {
   auto options = std::make_shared<CompdbCommandOptions>();
-  CLI::App* command = app.add_subcommand("compdb", "Write compile_commands.json (the exact flags sls compiles with) for editors");
+  CLI::App* command =
+      app.add_subcommand("compdb", "Write compile_commands.json (the exact flags sls compiles with) for editors");
   command->add_option("dir", options->project_dir, "Project folder (default: the current folder)");
   command->add_option("--target", options->target, "Describe every function for this target, overriding sls.toml")
       ->check(CLI::IsMember(k_target_names));
-  command->footer("Examples:\n  sls compdb\n  sls compdb myapp && clangd-19 --check=myapp/api/hello.cpp\n"
-                  "  sls compdb --target wasm");
+  command->footer(
+      "Examples:\n  sls compdb\n  sls compdb myapp && clangd-19 --check=myapp/api/hello.cpp\n"
+      "  sls compdb --target wasm");
   command->callback([options] { throw CLI::RuntimeError(run_compdb(*options)); });
 }
 

@@ -94,7 +94,6 @@ std::vector<std::string> files_of(const TemplateInfo& info) {
   return files;
 }
 
-
 int print_template_list(const std::vector<TemplateInfo>& templates) {
   for (const TemplateInfo& info : templates) {
     std::string name = info.name + (info.name == "http-native" ? " (default)" : "");
@@ -138,8 +137,10 @@ Status copy_template(const TemplateInfo& info, const std::vector<std::string>& f
 
 void print_next_steps(const TemplateInfo& info, std::size_t file_count, const std::string& project_dir) {
   bool colour = use_colour(Stream::Err);
-  std::cerr << "sls: created " << file_count << " file(s) in " << project_dir << " from the template " << info.name << "\n"
-            << (info.needs.empty() ? "" : "needs: " + info.needs + "\n") << "next: " << paint((project_dir == "." ? "" : "cd " + project_dir + " && ") + info.next, Colour::Bold, colour)
+  std::cerr << "sls: created " << file_count << " file(s) in " << project_dir << " from the template " << info.name
+            << "\n"
+            << (info.needs.empty() ? "" : "needs: " + info.needs + "\n") << "next: "
+            << paint((project_dir == "." ? "" : "cd " + project_dir + " && ") + info.next, Colour::Bold, colour)
             << "\n";
 }
 
@@ -158,10 +159,14 @@ int run_init(const InitCommandOptions& options) {
   const TemplateInfo* chosen = find_template(templates, options.template_name);
   if (!chosen) return k_exit_failed;
   std::vector<std::string> files = files_of(*chosen);
-  if (std::vector<std::string> conflicts = conflicts_of(files, options.project_dir); !conflicts.empty() && !options.force) {
-    for (const std::string& file : conflicts) std::cerr << (fs::path(options.project_dir) / file).string() << ": exists\n";
-    print_error("not overwriting " + std::to_string(conflicts.size()) + " existing file(s); pass --force to replace "
-                "them, or choose an empty folder: sls init NEW-FOLDER --template " + chosen->name);
+  if (std::vector<std::string> conflicts = conflicts_of(files, options.project_dir);
+      !conflicts.empty() && !options.force) {
+    for (const std::string& file : conflicts)
+      std::cerr << (fs::path(options.project_dir) / file).string() << ": exists\n";
+    print_error("not overwriting " + std::to_string(conflicts.size()) +
+                " existing file(s); pass --force to replace "
+                "them, or choose an empty folder: sls init NEW-FOLDER --template " +
+                chosen->name);
     return k_exit_failed;
   }
   if (Status copied = copy_template(*chosen, files, options.project_dir); !copied) {
@@ -177,13 +182,15 @@ int run_init(const InitCommandOptions& options) {
 
 void add_init_command(CLI::App& app) {
   auto options = std::make_shared<InitCommandOptions>();
-  CLI::App* command = app.add_subcommand("init", "Create a project from a template (http-native, http-wasm, static-site, stateful-redis)");
+  CLI::App* command = app.add_subcommand(
+      "init", "Create a project from a template (http-native, http-wasm, static-site, stateful-redis)");
   command->add_option("dir", options->project_dir, "Project folder, created if missing (default: the current folder)");
   command->add_option("-t,--template", options->template_name, "Template to start from (default: http-native)");
   command->add_flag("--list", options->list, "List the templates and exit");
   command->add_flag("-f,--force", options->force, "Overwrite files that already exist");
-  command->footer("Examples:\n  sls init myapp\n  sls init myapp --template http-wasm\n  sls init --list\n"
-                  "  sls init . --template static-site --force");
+  command->footer(
+      "Examples:\n  sls init myapp\n  sls init myapp --template http-wasm\n  sls init --list\n"
+      "  sls init . --template static-site --force");
   command->callback([options] { throw CLI::RuntimeError(run_init(*options)); });
 }
 

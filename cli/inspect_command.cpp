@@ -42,14 +42,17 @@ int run_inspect(const InspectCommandOptions& options) {
   }
   if (!options.why.empty()) {
     auto reason = explain_file(*bundle, options.why);
-    if (!reason) std::cerr << options.bundle << ": error: no file '" << options.why
-                           << "' in this bundle; run sls inspect without --why to list its files\n";
-    else std::cout << options.why << ": " << *reason << "\n";
+    if (!reason)
+      std::cerr << options.bundle << ": error: no file '" << options.why
+                << "' in this bundle; run sls inspect without --why to list its files\n";
+    else
+      std::cout << options.why << ": " << *reason << "\n";
     return reason ? k_exit_ok : k_exit_failed;
   }
   print_bundle(*bundle, std::cout);
   for (const std::string& problem : bundle->problems) std::cerr << options.bundle << ": error: " << problem << "\n";
-  if (!bundle->problems.empty()) std::cerr << "hint: the bundle was changed after sls wrote it; rebuild it with sls build\n";
+  if (!bundle->problems.empty())
+    std::cerr << "hint: the bundle was changed after sls wrote it; rebuild it with sls build\n";
   if (!bundle->problems.empty()) return k_exit_failed;
   std::cout << "verified: every file matches its sha256 in sls.json\n";
   return k_exit_ok;
@@ -59,11 +62,13 @@ int run_inspect(const InspectCommandOptions& options) {
 
 void add_inspect_command(CLI::App& app) {
   auto options = std::make_shared<InspectCommandOptions>();
-  CLI::App* command = app.add_subcommand("inspect", "List a bundle's files, runtime and regions, and verify its hashes");
+  CLI::App* command =
+      app.add_subcommand("inspect", "List a bundle's files, runtime and regions, and verify its hashes");
   command->add_option("bundle", options->bundle, "A bundle zip, e.g. .sls/output/functions/api/hello.zip")->required();
   command->add_option("--why", options->why, "Say why this file (a path inside the bundle) is there");
-  command->footer("Examples:\n  sls inspect .sls/output/functions/api/hello.zip\n"
-                  "  sls inspect .sls/output/functions/api/hello.zip --why lib/libhiredis.so.0.14");
+  command->footer(
+      "Examples:\n  sls inspect .sls/output/functions/api/hello.zip\n"
+      "  sls inspect .sls/output/functions/api/hello.zip --why lib/libhiredis.so.0.14");
   command->callback([options] { throw CLI::RuntimeError(run_inspect(*options)); });
 }
 

@@ -46,7 +46,8 @@ bool is_stale(const InvokeCommandOptions& options, const std::string& function) 
 Expected<LocalRequest> make_request(const InvokeCommandOptions& options, const std::string& route) {
   LocalRequest request{options.method, options.path.empty() ? route : options.path, {}, options.body};
   if (request.path.find("/:") != std::string::npos)
-    return make_error("the route " + route + " has parameters: pass --path with real values, e.g. --path /api/users/42");
+    return make_error("the route " + route +
+                      " has parameters: pass --path with real values, e.g. --path /api/users/42");
   for (const std::string& header : options.headers) {
     auto colon = header.find(':');
     if (colon == std::string::npos) return make_error("--header must look like 'Name: value', not '" + header + "'");
@@ -85,16 +86,19 @@ int run_invoke(const InvokeCommandOptions& options) {
 
 void add_invoke_command(CLI::App& app) {
   auto options = std::make_shared<InvokeCommandOptions>();
-  CLI::App* command = app.add_subcommand("invoke", "Run a built function locally with one request and print the response");
-  command->add_option("function", options->function, "Function name (api/hello), route (/api/hello) or bundle zip")->required();
+  CLI::App* command =
+      app.add_subcommand("invoke", "Run a built function locally with one request and print the response");
+  command->add_option("function", options->function, "Function name (api/hello), route (/api/hello) or bundle zip")
+      ->required();
   command->add_option("-C,--dir", options->project_dir, "Project folder (default: the current folder)");
   command->add_option("-X,--method", options->method, "HTTP method (default GET)");
   command->add_option("--path", options->path, "Request path with optional ?query (default: the function's route)");
   command->add_option("-H,--header", options->headers, "A request header 'Name: value' (repeatable)");
   command->add_option("-d,--body", options->body, "Request body");
-  command->footer("Examples:\n  sls invoke api/hello --path '/api/hello?name=Ada'\n"
-                  "  sls invoke api/users/[id] --path /api/users/42 -H 'Accept: application/json'\n"
-                  "  sls invoke api/echo -X POST -d '{\"a\":1}' -H 'Content-Type: application/json'");
+  command->footer(
+      "Examples:\n  sls invoke api/hello --path '/api/hello?name=Ada'\n"
+      "  sls invoke api/users/[id] --path /api/users/42 -H 'Accept: application/json'\n"
+      "  sls invoke api/echo -X POST -d '{\"a\":1}' -H 'Content-Type: application/json'");
   command->callback([options] { throw CLI::RuntimeError(run_invoke(*options)); });
 }
 

@@ -60,7 +60,8 @@ Expected<std::pair<std::string, lint::Severity>> parse_rule_severity(const std::
 
 // Every translation unit of the project with the flags `sls build` uses;
 // `only` restricts it to the given files (absolute paths).
-std::optional<ProjectJobs> project_jobs(const fs::path& root, const std::vector<fs::path>& only, Diagnostics& diagnostics) {
+std::optional<ProjectJobs> project_jobs(const fs::path& root, const std::vector<fs::path>& only,
+                                        Diagnostics& diagnostics) {
   std::optional<LoadedProject> project = load_project(root, std::nullopt, diagnostics);
   if (!project) return std::nullopt;
   std::vector<lint::LintJob> jobs = lint_jobs_for(*project, only);
@@ -114,7 +115,8 @@ void print_summary(const lint::LintReport& report, std::size_t files) {
 
 int run_lint(const LintCommandOptions& options) {
   if (!options.profile.empty() && !lint::is_profile(options.profile)) {
-    std::cerr << "sls: unknown profile '" << options.profile << "' (use lambda-default, snapshot or concurrent-instance)\n";
+    std::cerr << "sls: unknown profile '" << options.profile
+              << "' (use lambda-default, snapshot or concurrent-instance)\n";
     return k_exit_tool_error;
   }
   if (options.list_rules) {
@@ -161,18 +163,21 @@ void add_lint_command(CLI::App& app) {
   command->add_option("paths", options->paths, "Project folder or source files (default: the current folder)");
   command->add_option("--format", options->format, "Output format")
       ->check(CLI::IsMember({"gnu", "json", "sarif", "github"}));
-  command->add_option("--profile", options->profile, "lambda-default, snapshot or concurrent-instance (overrides sls.toml)");
-  command->add_option("--rule-severity", options->rule_severities,
-                      "RULE=off|note|warning|error, repeatable, applied after sls.toml")
+  command->add_option("--profile", options->profile,
+                      "lambda-default, snapshot or concurrent-instance (overrides sls.toml)");
+  command
+      ->add_option("--rule-severity", options->rule_severities,
+                   "RULE=off|note|warning|error, repeatable, applied after sls.toml")
       ->take_last()
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   command->add_flag("--report-unused-suppressions", options->report_unused_suppressions,
                     "Report NOLINT comments that suppress nothing");
   command->add_flag("--list-rules", options->list_rules, "Print the rule catalogue and exit");
-  command->footer("Exit status: 0 clean, 1 errors remain, 2 sls could not check every file.\n"
-                  "Examples:\n  sls lint\n  sls lint api/hello.cpp --format json\n"
-                  "  sls lint --format sarif > lint.sarif\n  sls lint --profile snapshot --rule-severity sls-dlopen=off");
+  command->footer(
+      "Exit status: 0 clean, 1 errors remain, 2 sls could not check every file.\n"
+      "Examples:\n  sls lint\n  sls lint api/hello.cpp --format json\n"
+      "  sls lint --format sarif > lint.sarif\n  sls lint --profile snapshot --rule-severity sls-dlopen=off");
   command->callback([options] { throw CLI::RuntimeError(run_lint(*options)); });
 }
 

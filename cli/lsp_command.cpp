@@ -18,9 +18,11 @@ int run_lsp() {
 }  // namespace
 
 void add_lsp_command(CLI::App& app) {
-  CLI::App* command = app.add_subcommand("lsp", "Run the language server (JSON-RPC on stdin/stdout) that shows lint findings in editors");
-  command->footer("Examples:\n  sls lsp            # started by the editor, not by hand\n"
-                  "  Neovim: vim.lsp.start({ name = 'sls', cmd = { 'sls', 'lsp' } })  (see docs/editors.md)");
+  CLI::App* command = app.add_subcommand(
+      "lsp", "Run the language server (JSON-RPC on stdin/stdout) that shows lint findings in editors");
+  command->footer(
+      "Examples:\n  sls lsp            # started by the editor, not by hand\n"
+      "  Neovim: vim.lsp.start({ name = 'sls', cmd = { 'sls', 'lsp' } })  (see docs/editors.md)");
   command->callback([] { throw CLI::RuntimeError(run_lsp()); });
 }
 

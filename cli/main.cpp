@@ -29,8 +29,9 @@ int main(int argc, char** argv) {
   CLI::App app{"sls: build serverless C/C++ projects into deployable bundles"};
   app.set_version_flag("--version", sls::cli::version_text());
   app.require_subcommand(1);
-  app.footer("Examples:\n  sls init myapp && cd myapp\n  sls build\n  sls invoke api/hello --path '/api/hello?name=Ada'\n"
-             "Run sls COMMAND --help for a command's options and examples.");
+  app.footer(
+      "Examples:\n  sls init myapp && cd myapp\n  sls build\n  sls invoke api/hello --path '/api/hello?name=Ada'\n"
+      "Run sls COMMAND --help for a command's options and examples.");
   register_commands(app);
   try {
     app.parse(argc, argv);
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? 0 : sls::cli::k_exit_tool_error;
   } catch (const std::exception& error) {
-    std::cerr << "sls: internal error: " << error.what() << "\nplease report it with the command line and sls --version\n";
+    std::cerr << "sls: internal error: " << error.what()
+              << "\nplease report it with the command line and sls --version\n";
     return sls::cli::k_exit_tool_error;
   }
   return 0;

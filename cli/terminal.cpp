@@ -1,7 +1,8 @@
 #include "cli/terminal.hpp"
 
-#include <cstdlib>
 #include <unistd.h>
+
+#include <cstdlib>
 
 namespace sls::cli {
 
@@ -17,11 +18,21 @@ std::string paint(std::string_view text, Colour colour, bool enabled) {
   if (!enabled) return std::string(text);
   const char* code = "1";
   switch (colour) {
-    case Colour::Red: code = "1;31"; break;
-    case Colour::Yellow: code = "1;33"; break;
-    case Colour::Cyan: code = "1;36"; break;
-    case Colour::Green: code = "1;32"; break;
-    case Colour::Bold: code = "1"; break;
+    case Colour::Red:
+      code = "1;31";
+      break;
+    case Colour::Yellow:
+      code = "1;33";
+      break;
+    case Colour::Cyan:
+      code = "1;36";
+      break;
+    case Colour::Green:
+      code = "1;32";
+      break;
+    case Colour::Bold:
+      code = "1";
+      break;
   }
   return std::string("\x1b[") + code + "m" + std::string(text) + "\x1b[0m";
 }

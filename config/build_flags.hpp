@@ -13,7 +13,7 @@
 
 namespace sls {
 
-inline const std::vector<std::string> k_build_flag_keys = {"include_dirs", "defines", "cflags",    "cxxflags",
+inline const std::vector<std::string> k_build_flag_keys = {"include_dirs", "defines",  "cflags",    "cxxflags",
                                                            "ldflags",      "lib_dirs", "pkg_config"};
 
 BuildFlags read_build_flags(ConfigReader& reader, const toml::table& table);

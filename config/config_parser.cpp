@@ -2,11 +2,11 @@
 // file, line and column toml++ recorded for the offending node, and parsing
 // goes on so one run names every problem in the file.
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <set>
 #include <tuple>
+
+#include <toml++/toml.h>
 
 #include "config/build_flags.hpp"
 #include "config/config_reader.hpp"
@@ -25,8 +25,8 @@ std::vector<std::string> with_build_flags(std::vector<std::string> keys) {
   return keys;
 }
 const std::vector<std::string> k_build_keys = with_build_flags({"target", "arch", "optimize"});
-const std::vector<std::string> k_function_keys = with_build_flags(
-    {"target", "regions", "memory", "max_duration", "include", "env", "link", "max_size"});
+const std::vector<std::string> k_function_keys =
+    with_build_flags({"target", "regions", "memory", "max_duration", "include", "env", "link", "max_size"});
 const std::vector<std::string> k_lint_keys = {"profile", "severity"};
 const std::vector<std::string> k_profiles = {"lambda-default", "snapshot", "concurrent-instance"};
 const std::vector<std::string> k_severities = {"off", "note", "warning", "error"};
@@ -63,8 +63,10 @@ std::vector<std::pair<std::string, std::string>> read_env(ConfigReader& reader, 
   if (!table) return env;
   for (auto&& [key, node] : *table) {
     auto value = node.value<std::string>();
-    if (!value || !node.is_string()) reader.error(node.source(), "env value '" + std::string(key.str()) + "' must be a string");
-    else env.emplace_back(std::string(key.str()), *value);
+    if (!value || !node.is_string())
+      reader.error(node.source(), "env value '" + std::string(key.str()) + "' must be a string");
+    else
+      env.emplace_back(std::string(key.str()), *value);
   }
   std::sort(env.begin(), env.end());
   return env;
@@ -76,9 +78,11 @@ std::vector<std::string> read_link(ConfigReader& reader, const toml::table& func
   if (!names) return {};
   for (const std::string& name : *names) {
     bool valid = name[0] != '-' && std::all_of(name.begin(), name.end(), [](unsigned char c) {
-      return std::isalnum(c) || c == '_' || c == '.' || c == '+' || c == '-';
-    });
-    if (!valid) reader.error(function.get("link")->source(), "'link' holds library names such as \"hiredis\" (for -lhiredis), not '" + name + "'");
+                   return std::isalnum(c) || c == '_' || c == '.' || c == '+' || c == '-';
+                 });
+    if (!valid)
+      reader.error(function.get("link")->source(),
+                   "'link' holds library names such as \"hiredis\" (for -lhiredis), not '" + name + "'");
   }
   return *names;
 }
@@ -89,7 +93,7 @@ FunctionSettings read_function_table(ConfigReader& reader, const toml::table& ta
   reader.reject_unknown_keys(table, k_function_keys, "[functions.\"" + name + "\"]");
   if (auto target = reader.choice(table, "target", k_target_names)) settings.target = *parse_target(*target);
   settings.regions = reader.string_list(table, "regions", false);
-  settings.memory_mb = reader.integer_in_range(table, "memory", 128, 10240);      // AWS Lambda's range
+  settings.memory_mb = reader.integer_in_range(table, "memory", 128, 10240);  // AWS Lambda's range
   settings.max_duration_s = reader.integer_in_range(table, "max_duration", 1, 900);
   if (auto include = reader.string_list(table, "include", true)) settings.include = *include;
   settings.env = read_env(reader, table);
@@ -104,8 +108,10 @@ void read_functions_table(ConfigReader& reader, const toml::table& root, Project
   if (!functions) return;
   for (auto&& [key, node] : *functions) {
     std::string name(key.str());
-    if (const toml::table* table = node.as_table()) config.functions[name] = read_function_table(reader, *table, name);
-    else reader.error(node.source(), "[functions.\"" + name + "\"] must be a table");
+    if (const toml::table* table = node.as_table())
+      config.functions[name] = read_function_table(reader, *table, name);
+    else
+      reader.error(node.source(), "[functions.\"" + name + "\"] must be a table");
   }
 }
 
@@ -144,9 +150,12 @@ std::optional<Target> parse_target(std::string_view text) {
 
 std::string to_string(Optimize optimize) {
   switch (optimize) {
-    case Optimize::Size: return "size";
-    case Optimize::Debug: return "debug";
-    case Optimize::Speed: return "speed";
+    case Optimize::Size:
+      return "size";
+    case Optimize::Debug:
+      return "debug";
+    case Optimize::Speed:
+      return "speed";
   }
   return "speed";
 }
@@ -177,7 +186,8 @@ std::optional<ProjectConfig> parse_project_config(std::string_view text, const s
 
 std::optional<ProjectConfig> load_project_config(const std::filesystem::path& project_dir, Diagnostics& diagnostics) {
   std::string default_name = std::filesystem::absolute(project_dir).lexically_normal().filename().string();
-  if (default_name.empty()) default_name = std::filesystem::absolute(project_dir).lexically_normal().parent_path().filename().string();
+  if (default_name.empty())
+    default_name = std::filesystem::absolute(project_dir).lexically_normal().parent_path().filename().string();
   std::filesystem::path file = project_dir / "sls.toml";
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) {

@@ -3,13 +3,13 @@
 // located error and reported in file order, so one run names every problem.
 // Used by config_parser.cpp and build_flags.cpp.
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
+
+#include <toml++/toml.h>
 
 #include "core/diagnostics.hpp"
 #include "core/spelling.hpp"
@@ -40,7 +40,8 @@ public:
   }
 
   // Reports keys of `table` not in `known` (with a hint); `context` names the table.
-  void reject_unknown_keys(const toml::table& table, const std::vector<std::string>& known, const std::string& context) {
+  void reject_unknown_keys(const toml::table& table, const std::vector<std::string>& known,
+                           const std::string& context) {
     for (auto&& [key, node] : table) {
       std::string name(key.str());
       if (std::find(known.begin(), known.end(), name) != known.end()) continue;
@@ -64,7 +65,8 @@ public:
     return std::nullopt;
   }
 
-  std::optional<std::string> choice(const toml::table& table, std::string_view key, const std::vector<std::string>& allowed) {
+  std::optional<std::string> choice(const toml::table& table, std::string_view key,
+                                    const std::vector<std::string>& allowed) {
     auto value = string_value(table, key);
     if (!value || std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return value;
     std::string list;
@@ -86,7 +88,8 @@ public:
     return static_cast<int>(*value);
   }
 
-  std::optional<std::vector<std::string>> string_list(const toml::table& table, std::string_view key, bool allow_empty) {
+  std::optional<std::vector<std::string>> string_list(const toml::table& table, std::string_view key,
+                                                      bool allow_empty) {
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
     const toml::array* array = node->as_array();
@@ -95,8 +98,10 @@ public:
     if (array) {
       for (const toml::node& item : *array) {
         auto text = item.value<std::string>();
-        if (!text || text->empty()) ok = false;
-        else items.push_back(*text);
+        if (!text || text->empty())
+          ok = false;
+        else
+          items.push_back(*text);
       }
     }
     if (!ok) {
@@ -110,10 +115,11 @@ public:
   // The strings of an array of strings with where each one is, for errors
   // about a single entry; nullopt (after an error) when it is not such an array.
   std::optional<std::vector<std::pair<std::string, toml::source_region>>> located_strings(const toml::table& table,
-                                                                                         std::string_view key) {
+                                                                                          std::string_view key) {
     if (!string_list(table, key, true)) return std::nullopt;
     std::vector<std::pair<std::string, toml::source_region>> items;
-    for (const toml::node& item : *table.get(key)->as_array()) items.emplace_back(*item.value<std::string>(), item.source());
+    for (const toml::node& item : *table.get(key)->as_array())
+      items.emplace_back(*item.value<std::string>(), item.source());
     return items;
   }
 

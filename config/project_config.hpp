@@ -35,9 +35,9 @@ struct BuildFlags {
   std::vector<std::string> cflags;        // C sources only
   std::vector<std::string> cxxflags;      // C++ sources only
   std::vector<std::string> ldflags;       // the link (native and wasm)
-  std::vector<std::string> lib_dirs;      // -L, and where shipped libraries are looked for (absolute or project-relative)
-  std::vector<std::string> pkg_config;    // packages whose --cflags and --libs are added (native only)
-  SourceLocation pkg_config_location;     // of the pkg_config key, for pkg-config's complaints
+  std::vector<std::string> lib_dirs;    // -L, and where shipped libraries are looked for (absolute or project-relative)
+  std::vector<std::string> pkg_config;  // packages whose --cflags and --libs are added (native only)
+  SourceLocation pkg_config_location;   // of the pkg_config key, for pkg-config's complaints
 
   void append(const BuildFlags& more);
 };
@@ -50,8 +50,8 @@ struct FunctionSettings {
   std::optional<int> memory_mb;
   std::optional<int> max_duration_s;
   std::vector<std::string> include;
-  std::vector<std::string> link;     // system libraries, linked as -l<name> (native only)
-  std::optional<int> max_size;       // bytes, unzipped; checked at build time
+  std::vector<std::string> link;                         // system libraries, linked as -l<name> (native only)
+  std::optional<int> max_size;                           // bytes, unzipped; checked at build time
   std::vector<std::pair<std::string, std::string>> env;  // sorted by name
   BuildFlags build;
 };

@@ -6,9 +6,12 @@ namespace sls {
 
 std::string to_string(Severity severity) {
   switch (severity) {
-    case Severity::Note: return "note";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
+    case Severity::Note:
+      return "note";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Error:
+      return "error";
   }
   return "error";
 }
@@ -53,8 +56,8 @@ bool Diagnostics::has_errors() const { return count(Severity::Error) > 0; }
 
 std::size_t Diagnostics::count(Severity severity) const {
   std::lock_guard lock(m_mutex);
-  return static_cast<std::size_t>(std::count_if(
-      m_items.begin(), m_items.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
+  return static_cast<std::size_t>(
+      std::count_if(m_items.begin(), m_items.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
 }
 
 std::vector<Diagnostic> Diagnostics::all() const {

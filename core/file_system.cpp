@@ -62,8 +62,8 @@ std::vector<std::string> list_files_sorted(const fs::path& root) {
   std::error_code ec;
   if (!fs::is_directory(root, ec)) return files;
   auto options = fs::directory_options::skip_permission_denied;
-  for (auto it = fs::recursive_directory_iterator(root, options, ec);
-       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(root, options, ec); it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
     if (ec) break;
     if (it->is_regular_file(ec)) files.push_back(relative_generic(it->path(), root));
   }

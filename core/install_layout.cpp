@@ -38,7 +38,8 @@ Expected<fs::path> find_lint_engine(std::string_view file_name) {
     return fs::path(override_path);
   fs::path exe_dir = executable_dir();
   std::error_code ec;
-  for (const fs::path& candidate : {exe_dir / "lib" / "sls" / file_name, exe_dir.parent_path() / "lib" / "sls" / file_name}) {
+  for (const fs::path& candidate :
+       {exe_dir / "lib" / "sls" / file_name, exe_dir.parent_path() / "lib" / "sls" / file_name}) {
     if (fs::is_regular_file(candidate, ec)) return candidate;
   }
   return make_error("cannot find the lint engine " + std::string(file_name) + " next to " + exe_dir.string() +

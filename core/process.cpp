@@ -67,11 +67,14 @@ void pump(Pipe& in, Pipe& out, Pipe& err, std::string_view input, ProcessResult&
       if (n > 0) written += static_cast<std::size_t>(n);
       if (n < 0 || written == input.size()) Pipe::close_fd(in.write_end);
     }
-    for (auto [index, target, pipe] : {std::tuple{0, &result.stdout_data, &out}, std::tuple{1, &result.stderr_data, &err}}) {
+    for (auto [index, target, pipe] :
+         {std::tuple{0, &result.stdout_data, &out}, std::tuple{1, &result.stderr_data, &err}}) {
       if (!(fds[index].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       ssize_t n = ::read(pipe->read_end, buffer.data(), buffer.size());
-      if (n > 0) target->append(buffer.data(), static_cast<std::size_t>(n));
-      else if (n == 0 || errno != EINTR) Pipe::close_fd(pipe->read_end);
+      if (n > 0)
+        target->append(buffer.data(), static_cast<std::size_t>(n));
+      else if (n == 0 || errno != EINTR)
+        Pipe::close_fd(pipe->read_end);
     }
   }
   Pipe::close_fd(in.write_end);
@@ -98,8 +101,7 @@ Expected<ProcessResult> SystemProcessRunner::run(const ProcessSpec& spec) {
   posix_spawn_file_actions_adddup2(&actions, in.read_end, 0);
   posix_spawn_file_actions_adddup2(&actions, out.write_end, 1);
   posix_spawn_file_actions_adddup2(&actions, err.write_end, 2);
-  if (!spec.working_directory.empty())
-    posix_spawn_file_actions_addchdir_np(&actions, spec.working_directory.c_str());
+  if (!spec.working_directory.empty()) posix_spawn_file_actions_addchdir_np(&actions, spec.working_directory.c_str());
 
   std::vector<std::string> argv_storage = spec.argv;
   std::vector<char*> argv = pointers_to(argv_storage);

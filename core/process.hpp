@@ -21,7 +21,7 @@ struct ProcessSpec {
 };
 
 struct ProcessResult {
-  int exit_code = 0;       // 128 + signal number when killed by a signal
+  int exit_code = 0;  // 128 + signal number when killed by a signal
   std::string stdout_data;
   std::string stderr_data;
 };

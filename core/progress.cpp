@@ -23,7 +23,8 @@ void Progress::started(const std::string& verb, const std::string& what) {
   std::lock_guard lock(m_mutex);
   ++m_done;
   if (m_style == Style::Silent) return;
-  std::string line = "[" + std::to_string(m_done) + "/" + std::to_string(std::max(m_total, m_done)) + "] " + verb + " " + what;
+  std::string line =
+      "[" + std::to_string(m_done) + "/" + std::to_string(std::max(m_total, m_done)) + "] " + verb + " " + what;
   if (m_style == Style::Live) {
     std::fprintf(m_out, "\r\033[K%s", line.c_str());
     m_line_open = true;

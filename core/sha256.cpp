@@ -4,9 +4,9 @@
 
 #include "core/sha256.hpp"
 
-#include <openssl/evp.h>
-
 #include <new>
+
+#include <openssl/evp.h>
 
 namespace sls {
 
@@ -28,9 +28,7 @@ Sha256Builder::~Sha256Builder() {
   delete m_impl;
 }
 
-void Sha256Builder::update(std::string_view bytes) {
-  EVP_DigestUpdate(m_impl->context, bytes.data(), bytes.size());
-}
+void Sha256Builder::update(std::string_view bytes) { EVP_DigestUpdate(m_impl->context, bytes.data(), bytes.size()); }
 
 void Sha256Builder::update_field(std::string_view bytes) {
   update(std::to_string(bytes.size()) + ":");

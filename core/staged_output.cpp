@@ -44,7 +44,8 @@ Status install_tree(const fs::path& from, const fs::path& to) {
 
 }  // namespace
 
-StagedOutput::StagedOutput(fs::path output, fs::path staging) : m_output(std::move(output)), m_staging(std::move(staging)) {}
+StagedOutput::StagedOutput(fs::path output, fs::path staging)
+    : m_output(std::move(output)), m_staging(std::move(staging)) {}
 
 StagedOutput::StagedOutput(StagedOutput&& other) noexcept
     : m_output(std::move(other.m_output)),

@@ -11,9 +11,9 @@ namespace sls::lsp {
 
 struct DocumentLint {
   analyzers::LintReport report;
-  std::string display_path;           // how the report names the document
-  std::filesystem::path project_root; // what other display paths are relative to
-  bool linted = false;                // false: not part of an sls project's build (a header, a stray file)
+  std::string display_path;            // how the report names the document
+  std::filesystem::path project_root;  // what other display paths are relative to
+  bool linted = false;                 // false: not part of an sls project's build (a header, a stray file)
 };
 
 class Linter {

@@ -8,7 +8,9 @@ using nlohmann::json;
 
 namespace {
 
-bool is_unreserved(unsigned char c) { return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/'; }
+bool is_unreserved(unsigned char c) {
+  return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+}
 
 // The text of 1-based `line`, without its newline; empty past the end.
 std::string_view line_of(const std::string& text, unsigned line) {
@@ -35,16 +37,20 @@ unsigned utf16_units(std::string_view line, std::size_t bytes) {
 
 int lsp_severity(analyzers::Severity severity) {
   switch (severity) {
-    case analyzers::Severity::Error: return 1;
-    case analyzers::Severity::Warning: return 2;
-    default: return 3;  // Information
+    case analyzers::Severity::Error:
+      return 1;
+    case analyzers::Severity::Warning:
+      return 2;
+    default:
+      return 3;  // Information
   }
 }
 
 json range_of(const DocumentView& view, const analyzers::SourcePosition& begin, unsigned end_column) {
   json start = lsp_position(view.text, begin.line, begin.column);
-  json end = end_column > begin.column ? lsp_position(view.text, begin.line, end_column)
-                                       : json{{"line", start["line"]}, {"character", start["character"].get<unsigned>() + 1}};
+  json end = end_column > begin.column
+                 ? lsp_position(view.text, begin.line, end_column)
+                 : json{{"line", start["line"]}, {"character", start["character"].get<unsigned>() + 1}};
   return {{"start", start}, {"end", end}};
 }
 
@@ -60,8 +66,10 @@ std::string path_to_uri(const fs::path& path) {
   static const char* k_hex = "0123456789ABCDEF";
   std::string uri = "file://";
   for (unsigned char c : path.generic_string()) {
-    if (is_unreserved(c)) uri += static_cast<char>(c);
-    else uri += {'%', k_hex[c >> 4], k_hex[c & 15]};
+    if (is_unreserved(c))
+      uri += static_cast<char>(c);
+    else
+      uri += {'%', k_hex[c >> 4], k_hex[c & 15]};
   }
   return uri;
 }
@@ -88,17 +96,18 @@ json lsp_position(const std::string& text, unsigned line, unsigned byte_column) 
 }
 
 json to_diagnostic(const analyzers::Finding& finding, const DocumentView& view) {
-  json diagnostic = {{"range", range_of(view, finding.position, finding.end_column)},
-                     {"severity", lsp_severity(finding.severity)},
-                     {"code", finding.rule_id},
-                     {"codeDescription", {{"href", analyzers::help_uri(finding.rule_id)}}},
-                     {"source", "sls"},
-                     {"message", finding.rationale.empty() ? finding.message : finding.message + "\n" + finding.rationale}};
+  json diagnostic = {
+      {"range", range_of(view, finding.position, finding.end_column)},
+      {"severity", lsp_severity(finding.severity)},
+      {"code", finding.rule_id},
+      {"codeDescription", {{"href", analyzers::help_uri(finding.rule_id)}}},
+      {"source", "sls"},
+      {"message", finding.rationale.empty() ? finding.message : finding.message + "\n" + finding.rationale}};
   json related = json::array();
   for (const analyzers::Note& note : finding.notes) {
-    related.push_back({{"location", {{"uri", uri_for(view, note.position.path)},
-                                     {"range", range_of(view, note.position, 0)}}},
-                       {"message", note.message}});
+    related.push_back(
+        {{"location", {{"uri", uri_for(view, note.position.path)}, {"range", range_of(view, note.position, 0)}}},
+         {"message", note.message}});
   }
   if (!related.empty()) diagnostic["relatedInformation"] = related;
   return diagnostic;

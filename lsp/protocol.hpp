@@ -19,9 +19,9 @@ std::optional<std::filesystem::path> uri_to_path(const std::string& uri);
 // What a finding's paths and columns are relative to.
 struct DocumentView {
   std::string uri;
-  std::string display_path;           // the document's path as findings name it
-  std::filesystem::path project_root; // other display paths are relative to this
-  const std::string& text;            // the buffer that was linted
+  std::string display_path;            // the document's path as findings name it
+  std::filesystem::path project_root;  // other display paths are relative to this
+  const std::string& text;             // the buffer that was linted
 };
 
 // A 1-based line and byte column as an LSP Position (0-based, UTF-16 code units).

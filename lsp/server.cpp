@@ -132,7 +132,8 @@ int serve(std::istream& in, std::ostream& out, Linter& linter) {
     ReadResult read = read_message(in);
     if (read.status == ReadStatus::EndOfStream) return 1;  // the editor went away without exit
     if (read.status == ReadStatus::Malformed) {
-      write_message(out, error_response(nullptr, k_parse_error, "expected Content-Length framing around a JSON object"));
+      write_message(out,
+                    error_response(nullptr, k_parse_error, "expected Content-Length framing around a JSON object"));
       continue;
     }
     for (const json& reply : server.handle(read.message)) write_message(out, reply);

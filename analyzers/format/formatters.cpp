@@ -19,10 +19,14 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
 
 void write_report(std::ostream& out, const LintReport& report, OutputFormat format, const FormatOptions& options) {
   switch (format) {
-    case OutputFormat::Gnu: return write_gnu(out, report, options);
-    case OutputFormat::Json: return write_json(out, report, options);
-    case OutputFormat::Sarif: return write_sarif(out, report, options);
-    case OutputFormat::Github: return write_github(out, report, options);
+    case OutputFormat::Gnu:
+      return write_gnu(out, report, options);
+    case OutputFormat::Json:
+      return write_json(out, report, options);
+    case OutputFormat::Sarif:
+      return write_sarif(out, report, options);
+    case OutputFormat::Github:
+      return write_github(out, report, options);
   }
 }
 

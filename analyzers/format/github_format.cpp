@@ -12,10 +12,14 @@ namespace {
 std::string escape_data(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -23,18 +27,24 @@ std::string escape_data(std::string_view text) {
 std::string escape_property(std::string_view text) {
   std::string out;
   for (char c : escape_data(text)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
 
 const char* command_of(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    default: return "notice";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    default:
+      return "notice";
   }
 }
 
@@ -42,8 +52,8 @@ const char* command_of(Severity severity) {
 
 void write_github(std::ostream& out, const LintReport& report, const FormatOptions&) {
   for (const auto& failure : report.failures) {
-    out << "::error file=" << escape_property(failure.path) << ",title=sls-parse-failure::"
-        << escape_data(failure.message) << "\n";
+    out << "::error file=" << escape_property(failure.path)
+        << ",title=sls-parse-failure::" << escape_data(failure.message) << "\n";
   }
   for (const auto& finding : report.findings) {
     out << "::" << command_of(finding.severity) << " file=" << escape_property(finding.position.path)

@@ -14,17 +14,21 @@ namespace {
 
 const char* severity_color(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "\033[1;31m";
-    case Severity::Warning: return "\033[1;35m";
-    default: return "\033[1;36m";
+    case Severity::Error:
+      return "\033[1;31m";
+    case Severity::Warning:
+      return "\033[1;35m";
+    default:
+      return "\033[1;36m";
   }
 }
 
 void write_heading(std::ostream& out, const SourcePosition& at, Severity severity, const std::string& message,
                    const std::string& rule, Color color) {
   bool on = color == Color::On;
-  out << (on ? "\033[1m" : "") << at.path << ":" << at.line << ":" << at.column << ": " << (on ? severity_color(severity) : "")
-      << severity_name(severity) << ": " << (on ? "\033[0m\033[1m" : "") << message;
+  out << (on ? "\033[1m" : "") << at.path << ":" << at.line << ":" << at.column << ": "
+      << (on ? severity_color(severity) : "") << severity_name(severity) << ": " << (on ? "\033[0m\033[1m" : "")
+      << message;
   if (!rule.empty()) out << " [" << rule << "]";
   out << (on ? "\033[0m" : "") << "\n";
 }
@@ -43,8 +47,9 @@ void write_snippet(std::ostream& out, const Finding& finding, Color color) {
   out << gutter << number << " | " << finding.source_line << "\n";
   std::string blank(gutter.size() + number.size(), ' ');
   unsigned width = finding.end_column > finding.position.column ? finding.end_column - finding.position.column : 1;
-  out << blank << " | " << padding_to(finding.source_line, finding.position.column) << (color == Color::On ? "\033[1;32m" : "")
-      << "^" << std::string(width - 1, '~') << (color == Color::On ? "\033[0m" : "") << "\n";
+  out << blank << " | " << padding_to(finding.source_line, finding.position.column)
+      << (color == Color::On ? "\033[1;32m" : "") << "^" << std::string(width - 1, '~')
+      << (color == Color::On ? "\033[0m" : "") << "\n";
   for (const auto& fixit : finding.fixits) {
     if (fixit.begin.line != finding.position.line) continue;
     out << blank << " | " << padding_to(finding.source_line, fixit.begin.column) << fixit.replacement << "\n";
@@ -64,7 +69,8 @@ void write_gnu(std::ostream& out, const LintReport& report, const FormatOptions&
     if (!finding.rationale.empty()) {
       write_heading(out, finding.position, Severity::Note, finding.rationale, "", options.color);
     }
-    for (const auto& note : finding.notes) write_heading(out, note.position, Severity::Note, note.message, "", options.color);
+    for (const auto& note : finding.notes)
+      write_heading(out, note.position, Severity::Note, note.message, "", options.color);
     for (const auto& fixit : finding.fixits) {
       out << "fix-it:\"" << fixit.begin.path << "\":{" << fixit.begin.line << ":" << fixit.begin.column << "-"
           << fixit.begin.line << ":" << fixit.end_column << "}:\"" << fixit.replacement << "\"\n";

@@ -46,7 +46,9 @@ json finding_json(const Finding& finding, const std::string& uri_base) {
 
 void write_json(std::ostream& out, const LintReport& report, const FormatOptions& options) {
   std::string uri_base = options.help_uri_base.empty() ? k_help_uri_base : options.help_uri_base;
-  json document = {{"schema", "sls-lint/1"}, {"findings", json::array()}, {"failures", json::array()},
+  json document = {{"schema", "sls-lint/1"},
+                   {"findings", json::array()},
+                   {"failures", json::array()},
                    {"traced_assets", json::array()}};
   for (const auto& finding : report.findings) document["findings"].push_back(finding_json(finding, uri_base));
   for (const auto& failure : report.failures) {

@@ -21,10 +21,14 @@ constexpr const char* k_sarif_schema = "https://json.schemastore.org/sarif-2.1.0
 
 const char* level_of(Severity severity) {
   switch (severity) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
-    case Severity::Off: return "none";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "note";
+    case Severity::Off:
+      return "none";
   }
   return "none";
 }
@@ -91,7 +95,8 @@ json result_json(const Finding& finding, unsigned occurrence, bool with_base) {
     json related = json::array();
     int id = 1;
     for (const auto& note : finding.notes) {
-      related.push_back({{"id", id++}, {"physicalLocation", physical(note.position, 0, with_base)},
+      related.push_back({{"id", id++},
+                         {"physicalLocation", physical(note.position, 0, with_base)},
                          {"message", {{"text", sentence(note.message)}}}});
     }
     result["relatedLocations"] = related;
@@ -99,12 +104,14 @@ json result_json(const Finding& finding, unsigned occurrence, bool with_base) {
   if (!finding.fixits.empty()) {
     json replacements = json::array();
     for (const auto& fixit : finding.fixits) {
-      replacements.push_back({{"deletedRegion", {{"startLine", fixit.begin.line}, {"startColumn", fixit.begin.column},
-                                                 {"endColumn", fixit.end_column}}},
-                              {"insertedContent", {{"text", fixit.replacement}}}});
+      replacements.push_back(
+          {{"deletedRegion",
+            {{"startLine", fixit.begin.line}, {"startColumn", fixit.begin.column}, {"endColumn", fixit.end_column}}},
+           {"insertedContent", {{"text", fixit.replacement}}}});
     }
     json change = {{"artifactLocation", artifact(finding.position.path, with_base)}, {"replacements", replacements}};
-    json fix = {{"description", {{"text", "Apply the suggested replacement."}}}, {"artifactChanges", json::array({change})}};
+    json fix = {{"description", {{"text", "Apply the suggested replacement."}}},
+                {"artifactChanges", json::array({change})}};
     result["fixes"] = json::array({fix});
   }
   return result;
@@ -113,9 +120,10 @@ json result_json(const Finding& finding, unsigned occurrence, bool with_base) {
 json invocation_json(const LintReport& report, bool with_base) {
   json notifications = json::array();
   for (const auto& failure : report.failures) {
-    notifications.push_back({{"level", "error"},
-                             {"message", {{"text", sentence(failure.message)}}},
-                             {"locations", {{{"physicalLocation", {{"artifactLocation", artifact(failure.path, with_base)}}}}}}});
+    notifications.push_back(
+        {{"level", "error"},
+         {"message", {{"text", sentence(failure.message)}}},
+         {"locations", {{{"physicalLocation", {{"artifactLocation", artifact(failure.path, with_base)}}}}}}});
   }
   return {{"executionSuccessful", report.failures.empty()}, {"toolExecutionNotifications", notifications}};
 }
@@ -125,10 +133,12 @@ json invocation_json(const LintReport& report, bool with_base) {
 void write_sarif(std::ostream& out, const LintReport& report, const FormatOptions& options) {
   std::string uri_base = options.help_uri_base.empty() ? k_help_uri_base : options.help_uri_base;
   bool with_base = !options.source_root_uri.empty();
-  json run = {{"tool", {{"driver", {{"name", "sls-lint"},
-                                    {"semanticVersion", options.tool_version},
-                                    {"informationUri", uri_base},
-                                    {"rules", rules_json(options, uri_base)}}}}},
+  json run = {{"tool",
+               {{"driver",
+                 {{"name", "sls-lint"},
+                  {"semanticVersion", options.tool_version},
+                  {"informationUri", uri_base},
+                  {"rules", rules_json(options, uri_base)}}}}},
               {"invocations", {invocation_json(report, with_base)}},
               {"results", json::array()}};
   if (with_base) run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", options.source_root_uri}}}};

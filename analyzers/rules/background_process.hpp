@@ -8,11 +8,11 @@ namespace sls::analyzers {
 // function waits for ends with the invocation and is not reported; plain
 // system() waits by itself.
 class BackgroundProcessCheck : public Check {
- public:
+public:
   BackgroundProcessCheck() : Check("sls-background-process") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };
 

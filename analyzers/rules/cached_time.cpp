@@ -12,7 +12,8 @@ using namespace clang::ast_matchers;
 // `&g_ts` -> g_ts
 const clang::VarDecl* address_target(const clang::Expr* expr) {
   expr = expr->IgnoreParenImpCasts();
-  if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(expr); address && address->getOpcode() == clang::UO_AddrOf) {
+  if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(expr);
+      address && address->getOpcode() == clang::UO_AddrOf) {
     return static_storage_root(address->getSubExpr());
   }
   return nullptr;
@@ -52,11 +53,12 @@ bool in_initialiser_of(const clang::Stmt& stmt, const clang::VarDecl& var, clang
 }  // namespace
 
 void CachedTimeCheck::register_matchers(MatchFinder& finder) {
-  finder.addMatcher(callExpr(isExpansionInMainFile(),
-                             callee(functionDecl(anyOf(hasAnyName("::time", "::std::time", "::clock_gettime", "::gettimeofday"),
-                                                       matchesName("^::std::chrono::(_V2::)?[a-z_]+_clock::now$")))))
-                        .bind("call"),
-                    this);
+  finder.addMatcher(
+      callExpr(isExpansionInMainFile(),
+               callee(functionDecl(anyOf(hasAnyName("::time", "::std::time", "::clock_gettime", "::gettimeofday"),
+                                         matchesName("^::std::chrono::(_V2::)?[a-z_]+_clock::now$")))))
+          .bind("call"),
+      this);
 }
 
 void CachedTimeCheck::check(const MatchFinder::MatchResult& result) {

@@ -8,11 +8,11 @@ namespace sls::analyzers {
 // initialisation, or in a static variable's initialiser. Timestamps that
 // handler code refreshes (the "last refresh" of a TTL cache) are fine.
 class CachedTimeCheck : public Check {
- public:
+public:
   CachedTimeCheck() : Check("sls-cached-time") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };
 

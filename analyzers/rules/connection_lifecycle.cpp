@@ -10,8 +10,9 @@ namespace {
 using namespace clang::ast_matchers;
 
 constexpr std::initializer_list<std::string_view> k_liveness_calls = {
-    "PQstatus", "PQreset", "PQping", "PQconsumeInput", "mysql_ping", "redisReconnect", "poll", "getsockopt",
-    "mongoc_client_command_simple"};
+    "PQstatus",       "PQreset",    "PQping",
+    "PQconsumeInput", "mysql_ping", "redisReconnect",
+    "poll",           "getsockopt", "mongoc_client_command_simple"};
 
 bool is_connection_type(clang::QualType type) {
   return type_mentions(type, {"pqxx::connection", "pqxx::basic_connection", "pqxx::lazyconnection"});
@@ -33,12 +34,12 @@ bool is_liveness_helper(const clang::CallExpr& call) {
 }  // namespace
 
 void ConnectionLifecycleCheck::register_matchers(MatchFinder& finder) {
-  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName("::socket", "::PQconnectdb", "::PQconnectdbParams",
-                                                            "::PQsetdbLogin", "::mysql_real_connect", "::redisConnect",
-                                                            "::redisConnectWithTimeout", "::redisConnectUnix",
-                                                            "::mongoc_client_new"))))
-                        .bind("create"),
-                    this);
+  finder.addMatcher(
+      callExpr(callee(functionDecl(hasAnyName("::socket", "::PQconnectdb", "::PQconnectdbParams", "::PQsetdbLogin",
+                                              "::mysql_real_connect", "::redisConnect", "::redisConnectWithTimeout",
+                                              "::redisConnectUnix", "::mongoc_client_new"))))
+          .bind("create"),
+      this);
   finder.addMatcher(varDecl(hasGlobalStorage(), unless(parmVarDecl())).bind("var"), this);
 }
 
@@ -50,7 +51,8 @@ void ConnectionLifecycleCheck::check(const MatchFinder::MatchResult& result) {
   const auto* create = result.Nodes.getNodeAs<clang::CallExpr>("create");
   const clang::VarDecl* var = result_variable(*create, ast());
   // mysql_real_connect(g_mysql, …) connects the handle it is given.
-  if (callee_name(*create) == "mysql_real_connect" && create->getNumArgs() > 0) var = static_storage_root(create->getArg(0));
+  if (callee_name(*create) == "mysql_real_connect" && create->getNumArgs() > 0)
+    var = static_storage_root(create->getArg(0));
   if (var && var->hasGlobalStorage()) m_connections.emplace(var, create);
 }
 
@@ -60,7 +62,8 @@ bool ConnectionLifecycleCheck::checks_liveness(const clang::Stmt* body, const cl
     if (name_is_one_of(name, k_liveness_calls) || is_liveness_helper(*call)) return true;
     if (name == "recv" && call->getNumArgs() == 4) {
       clang::Expr::EvalResult flags;
-      if (call->getArg(3)->EvaluateAsInt(flags, ast()) && (flags.Val.getInt().getExtValue() & 0x2)) return true;  // MSG_PEEK
+      if (call->getArg(3)->EvaluateAsInt(flags, ast()) && (flags.Val.getInt().getExtValue() & 0x2))
+        return true;  // MSG_PEEK
     }
   }
   return false;
@@ -76,13 +79,15 @@ void ConnectionLifecycleCheck::on_end_of_translation_unit() {
       if (is_in_condition(*use, ast()) || is_mutating_use(*use, ast())) continue;
       const auto* body = model().enclosing_body(*use);
       // Created unconditionally in this function: a fresh connection, not a reused one.
-      if (creation && body && contains_node(*body, *creation) && !is_guarded_by_check_of(*creation, *connection, ast())) {
+      if (creation && body && contains_node(*body, *creation) &&
+          !is_guarded_by_check_of(*creation, *connection, ast())) {
         continue;
       }
       if (checks_liveness(body, *connection)) continue;
       auto* finding = report(use->getBeginLoc(), "connection '" + connection->getNameAsString() +
                                                      "' is reused across invocations without a liveness check");
-      context().add_note(finding, creation ? creation->getBeginLoc() : connection->getLocation(), "connection created here");
+      context().add_note(finding, creation ? creation->getBeginLoc() : connection->getLocation(),
+                         "connection created here");
       break;
     }
   }

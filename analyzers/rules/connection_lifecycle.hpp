@@ -14,15 +14,15 @@ namespace sls::analyzers {
 // Clients that validate and reconnect by themselves (libcurl, the AWS SDK)
 // are not connections in this sense.
 class ConnectionLifecycleCheck : public Check {
- public:
+public:
   ConnectionLifecycleCheck() : Check("sls-connection-lifecycle") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
   void on_end_of_translation_unit() override;
 
- private:
+private:
   bool checks_liveness(const clang::Stmt* body, const clang::VarDecl& connection) const;
   std::map<const clang::VarDecl*, const clang::Stmt*> m_connections;  // global -> creation
 };

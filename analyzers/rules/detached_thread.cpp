@@ -31,7 +31,8 @@ bool is_joined(const clang::VarDecl& var, const TuModel& model, clang::ASTContex
 const clang::VarDecl* thread_id_variable(const clang::CallExpr& call) {
   if (call.getNumArgs() == 0) return nullptr;
   const auto* arg = call.getArg(0)->IgnoreParenImpCasts();
-  if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(arg)) arg = address->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(arg))
+    arg = address->getSubExpr()->IgnoreParenImpCasts();
   const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(arg);
   return ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
 }
@@ -39,7 +40,8 @@ const clang::VarDecl* thread_id_variable(const clang::CallExpr& call) {
 }  // namespace
 
 void DetachedThreadCheck::register_matchers(MatchFinder& finder) {
-  finder.addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("detach"), ofClass(hasAnyName("::std::thread", "::std::jthread")))),
+  finder.addMatcher(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("detach"),
+                                                           ofClass(hasAnyName("::std::thread", "::std::jthread")))),
                                       callee(memberExpr().bind("member")))
                         .bind("detach"),
                     this);
@@ -57,7 +59,8 @@ void DetachedThreadCheck::check(const MatchFinder::MatchResult& result) {
   }
   if (const auto* call = result.Nodes.getNodeAs<clang::CallExpr>("pthread")) {
     std::string name = callee_name(*call);
-    if (name == "pthread_detach") report(call->getBeginLoc(), "thread is detached: it keeps running after the invocation returns");
+    if (name == "pthread_detach")
+      report(call->getBeginLoc(), "thread is detached: it keeps running after the invocation returns");
     if (name == "pthread_create") m_pthread_creates.push_back(call);
     if (name == "pthread_join") m_pthread_joins.push_back(call);
     return;

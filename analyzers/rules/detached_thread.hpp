@@ -10,15 +10,15 @@ namespace sls::analyzers {
 // that are never joined. A joined thread, or a std::jthread local (it joins
 // in its destructor), ends with the invocation and is not reported.
 class DetachedThreadCheck : public Check {
- public:
+public:
   DetachedThreadCheck() : Check("sls-detached-thread") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
   void on_end_of_translation_unit() override;
 
- private:
+private:
   std::vector<const clang::CallExpr*> m_pthread_creates;
   std::vector<const clang::CallExpr*> m_pthread_joins;
   std::vector<const clang::VarDecl*> m_thread_globals;

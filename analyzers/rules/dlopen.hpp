@@ -7,11 +7,11 @@ namespace sls::analyzers {
 // cannot see. dlopen(NULL) (the program itself), RTLD_NOLOAD probes and the
 // C runtime libraries every runtime provides are not reported.
 class DlopenCheck : public Check {
- public:
+public:
   DlopenCheck() : Check("sls-dlopen") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };
 

@@ -9,14 +9,14 @@ namespace sls::analyzers {
 // callers in this translation unit all pass literals is resolved through
 // those calls. Runtime files (/tmp, /dev, /proc, /sys) are not deployment files.
 class DynamicPathCheck : public Check {
- public:
+public:
   DynamicPathCheck() : Check("sls-dynamic-path") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 
- private:
+private:
   bool trace_through_callers(const clang::Expr& path, AssetKind kind);
   void record_literal(const std::string& path, AssetKind kind, const clang::Stmt& site);
 };

@@ -56,7 +56,8 @@ void EphemeralDataAtInitCheck::check(const MatchFinder::MatchResult& result) {
     return;
   }
   if (!model().is_init(*call) || (model().context_of(*call) & k_context_handler)) return;
-  if (const auto* var = result_variable(*call, ast()); var && var->hasGlobalStorage() && refreshed_in_handler(*var)) return;
+  if (const auto* var = result_variable(*call, ast()); var && var->hasGlobalStorage() && refreshed_in_handler(*var))
+    return;
   report(call->getBeginLoc(), what + " is read once during initialisation and never refreshed");
 }
 

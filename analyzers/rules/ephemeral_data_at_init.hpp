@@ -9,14 +9,14 @@ namespace sls::analyzers {
 // like get_secret/fetch_token/assume_role. Not reported when handler code
 // assigns the same static variable again (it is refreshed).
 class EphemeralDataAtInitCheck : public Check {
- public:
+public:
   EphemeralDataAtInitCheck() : Check("sls-ephemeral-data-at-init") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 
- private:
+private:
   bool refreshed_in_handler(const clang::VarDecl& var) const;
 };
 

@@ -43,13 +43,14 @@ bool destructor_does_io(clang::QualType type) {
 }  // namespace
 
 void ExitTimeFlushCheck::register_matchers(MatchFinder& finder) {
-  finder.addMatcher(callExpr(isExpansionInMainFile(),
-                             callee(functionDecl(hasAnyName("::atexit", "::at_quick_exit", "::std::atexit",
-                                                            "::std::at_quick_exit", "::signal", "::sigaction", "::std::signal"))))
-                        .bind("call"),
-                    this);
-  finder.addMatcher(functionDecl(isExpansionInMainFile(), isDefinition(), hasAttr(clang::attr::Destructor)).bind("function"),
-                    this);
+  finder.addMatcher(
+      callExpr(isExpansionInMainFile(),
+               callee(functionDecl(hasAnyName("::atexit", "::at_quick_exit", "::std::atexit", "::std::at_quick_exit",
+                                              "::signal", "::sigaction", "::std::signal"))))
+          .bind("call"),
+      this);
+  finder.addMatcher(
+      functionDecl(isExpansionInMainFile(), isDefinition(), hasAttr(clang::attr::Destructor)).bind("function"), this);
   finder.addMatcher(varDecl(isExpansionInMainFile(), hasGlobalStorage(), unless(parmVarDecl())).bind("var"), this);
 }
 
@@ -65,21 +66,24 @@ void ExitTimeFlushCheck::check(const MatchFinder::MatchResult& result) {
     if (call->getNumArgs() < 2 || !call->getArg(0)->EvaluateAsInt(signal_number, ast())) return;
     auto number = signal_number.Val.getInt().getExtValue();
     if (number != k_sigterm && number != k_sigint) return;
-    if (name != "sigaction" && call->getArg(1)->IgnoreParenCasts()->EvaluateAsInt(handler, ast())) return;  // SIG_IGN/SIG_DFL
+    if (name != "sigaction" && call->getArg(1)->IgnoreParenCasts()->EvaluateAsInt(handler, ast()))
+      return;  // SIG_IGN/SIG_DFL
     report(call->getBeginLoc(), "SIGTERM/SIGINT handler may never run: shutdown can be an immediate SIGKILL");
     return;
   }
   if (const auto* function = result.Nodes.getNodeAs<clang::FunctionDecl>("function")) {
     if (does_io(function->getBody())) {
-      report(function->getLocation(), "destructor function '" + function->getNameAsString() + "' does I/O at exit, which may never run");
+      report(function->getLocation(),
+             "destructor function '" + function->getNameAsString() + "' does I/O at exit, which may never run");
     }
     return;
   }
   const auto* var = result.Nodes.getNodeAs<clang::VarDecl>("var");
   if (var->isThisDeclarationADefinition() != clang::VarDecl::Definition || var->getType()->isReferenceType()) return;
   if (destructor_does_io(var->getType())) {
-    report(var->getLocation(), "'" + var->getNameAsString() + "' is destroyed at exit and its destructor does I/O, "
-                                                               "which may never run");
+    report(var->getLocation(), "'" + var->getNameAsString() +
+                                   "' is destroyed at exit and its destructor does I/O, "
+                                   "which may never run");
   }
 }
 

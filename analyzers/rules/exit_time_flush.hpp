@@ -9,11 +9,11 @@ namespace sls::analyzers {
 // std::ofstream, which flushes in its destructor). A local object that
 // flushes when the handler's scope ends is fine.
 class ExitTimeFlushCheck : public Check {
- public:
+public:
   ExitTimeFlushCheck() : Check("sls-exit-time-flush") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };
 

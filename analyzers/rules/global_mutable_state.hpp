@@ -12,15 +12,15 @@ namespace sls::analyzers {
 // of a static flag, or inside std::call_once), synchronisation objects, and
 // types other rules own (PRNG engines, threads, streams) are not reported.
 class GlobalMutableStateCheck : public Check {
- public:
+public:
   GlobalMutableStateCheck() : Check("sls-global-mutable-state") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
   void on_end_of_translation_unit() override;
 
- private:
+private:
   std::vector<const clang::VarDecl*> m_vars;
 };
 

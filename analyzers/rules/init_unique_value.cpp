@@ -33,16 +33,18 @@ void InitUniqueValueCheck::register_matchers(MatchFinder& finder) {
                                                             "::std::srand", "::srand48", "::RAND_bytes"))))
                         .bind("call"),
                     this);
-  finder.addMatcher(cxxOperatorCallExpr(hasOverloadedOperatorName("()"),
-                                        callee(cxxMethodDecl(ofClass(hasAnyName("::std::random_device",
-                                                                                "::boost::uuids::random_generator_pure",
-                                                                                "::boost::uuids::basic_random_generator")))))
-                        .bind("call"),
-                    this);
-  finder.addMatcher(callExpr(callee(functionDecl(hasAnyName("::fopen", "::open"))),
-                             hasArgument(0, ignoringParenImpCasts(stringLiteral(anyOf(hasSize(12), hasSize(11))).bind("path"))))
-                        .bind("call"),
-                    this);
+  finder.addMatcher(
+      cxxOperatorCallExpr(
+          hasOverloadedOperatorName("()"),
+          callee(cxxMethodDecl(ofClass(hasAnyName("::std::random_device", "::boost::uuids::random_generator_pure",
+                                                  "::boost::uuids::basic_random_generator")))))
+          .bind("call"),
+      this);
+  finder.addMatcher(
+      callExpr(callee(functionDecl(hasAnyName("::fopen", "::open"))),
+               hasArgument(0, ignoringParenImpCasts(stringLiteral(anyOf(hasSize(12), hasSize(11))).bind("path"))))
+          .bind("call"),
+      this);
 }
 
 void InitUniqueValueCheck::check(const MatchFinder::MatchResult& result) {
@@ -52,8 +54,9 @@ void InitUniqueValueCheck::check(const MatchFinder::MatchResult& result) {
   }
   if (!model().is_init(*call) || seeds_static_engine(*call, ast())) return;
   std::string what = llvm::isa<clang::CXXOperatorCallExpr>(call) ? "random_device" : callee_name(*call);
-  report(call->getBeginLoc(), "'" + what + "' is evaluated during initialisation: instances restored from a "
-                                            "snapshot all get this same value");
+  report(call->getBeginLoc(), "'" + what +
+                                  "' is evaluated during initialisation: instances restored from a "
+                                  "snapshot all get this same value");
 }
 
 }  // namespace sls::analyzers

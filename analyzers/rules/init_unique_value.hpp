@@ -9,11 +9,11 @@ namespace sls::analyzers {
 // srand, reads of /dev/urandom. The seed of a static PRNG engine is left to
 // sls-userspace-prng, which reports the engine itself.
 class InitUniqueValueCheck : public Check {
- public:
+public:
   InitUniqueValueCheck() : Check("sls-init-unique-value") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };
 

@@ -11,7 +11,8 @@ using namespace clang::ast_matchers;
 
 bool names_an_id(std::string_view name) {
   for (const auto& word : identifier_words(name)) {
-    if (name_is_one_of(word, {"id", "ids", "uuid", "guid", "unique", "nonce", "token", "key", "seed", "uid"})) return true;
+    if (name_is_one_of(word, {"id", "ids", "uuid", "guid", "unique", "nonce", "token", "key", "seed", "uid"}))
+      return true;
   }
   return false;
 }
@@ -28,14 +29,18 @@ bool used_as_id(const clang::Stmt& value, clang::ASTContext& ast) {
     if (const auto* field = parent.get<clang::FieldDecl>()) return names_an_id(field->getNameAsString());
     if (const auto* binary = parent.get<clang::BinaryOperator>(); binary && binary->isAssignmentOp()) {
       const auto* lhs = binary->getLHS()->IgnoreParenImpCasts();
-      if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(lhs)) return names_an_id(ref->getDecl()->getNameAsString());
-      if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(lhs)) return names_an_id(member->getMemberDecl()->getNameAsString());
+      if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(lhs))
+        return names_an_id(ref->getDecl()->getNameAsString());
+      if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(lhs))
+        return names_an_id(member->getMemberDecl()->getNameAsString());
       return false;
     }
     if (const auto* op = parent.get<clang::CXXOperatorCallExpr>(); op && op->getOperator() == clang::OO_Equal) {
       const auto* lhs = op->getArg(0)->IgnoreParenImpCasts();
-      if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(lhs)) return names_an_id(ref->getDecl()->getNameAsString());
-      if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(lhs)) return names_an_id(member->getMemberDecl()->getNameAsString());
+      if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(lhs))
+        return names_an_id(ref->getDecl()->getNameAsString());
+      if (const auto* member = llvm::dyn_cast<clang::MemberExpr>(lhs))
+        return names_an_id(member->getMemberDecl()->getNameAsString());
       return false;
     }
     if (const auto* call = parent.get<clang::CallExpr>()) {
@@ -46,7 +51,8 @@ bool used_as_id(const clang::Stmt& value, clang::ASTContext& ast) {
         return buffer && names_an_id(buffer->getDecl()->getNameAsString());
       }
     }
-    if (parent.get<clang::CXXConstructExpr>() && is_prng_engine_type(parent.get<clang::CXXConstructExpr>()->getType())) {
+    if (parent.get<clang::CXXConstructExpr>() &&
+        is_prng_engine_type(parent.get<clang::CXXConstructExpr>()->getType())) {
       return true;
     }
     if (!parent.get<clang::Expr>()) return false;
@@ -58,8 +64,8 @@ bool used_as_id(const clang::Stmt& value, clang::ASTContext& ast) {
 }  // namespace
 
 void InstanceIdentityCheck::register_matchers(MatchFinder& finder) {
-  finder.addMatcher(callExpr(isExpansionInMainFile(), callee(functionDecl(hasAnyName("::getpid", "::getppid", "::gethostid",
-                                                                                      "::gethostname"))))
+  finder.addMatcher(callExpr(isExpansionInMainFile(),
+                             callee(functionDecl(hasAnyName("::getpid", "::getppid", "::gethostid", "::gethostname"))))
                         .bind("call"),
                     this);
   finder.addMatcher(stringLiteral(isExpansionInMainFile(), hasSize(31)).bind("boot_id"), this);

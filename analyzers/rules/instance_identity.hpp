@@ -8,11 +8,11 @@ namespace sls::analyzers {
 // id, uuid, unique, nonce, token, key or seed, seeds a generator, or the boot
 // id is read at all. getpid() in a log line is not reported.
 class InstanceIdentityCheck : public Check {
- public:
+public:
   InstanceIdentityCheck() : Check("sls-instance-identity") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };
 

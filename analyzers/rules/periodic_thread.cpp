@@ -9,9 +9,14 @@ namespace {
 
 using namespace clang::ast_matchers;
 
-constexpr std::initializer_list<std::string_view> k_sleeps = {
-    "sleep", "usleep", "nanosleep", "clock_nanosleep", "std::this_thread::sleep_for", "std::this_thread::sleep_until",
-    "std::condition_variable::wait_for", "std::condition_variable::wait_until"};
+constexpr std::initializer_list<std::string_view> k_sleeps = {"sleep",
+                                                              "usleep",
+                                                              "nanosleep",
+                                                              "clock_nanosleep",
+                                                              "std::this_thread::sleep_for",
+                                                              "std::this_thread::sleep_until",
+                                                              "std::condition_variable::wait_for",
+                                                              "std::condition_variable::wait_until"};
 
 bool is_sleep(const clang::CallExpr& call) {
   std::string name = callee_name(call);
@@ -88,7 +93,8 @@ bool joined_in(const clang::Stmt* body, const clang::VarDecl* thread) {
         mentions(member->getImplicitObjectArgument(), *thread)) {
       return true;
     }
-    if (callee_name(*call) == "pthread_join" && call->getNumArgs() > 0 && mentions(call->getArg(0), *thread)) return true;
+    if (callee_name(*call) == "pthread_join" && call->getNumArgs() > 0 && mentions(call->getArg(0), *thread))
+      return true;
   }
   return false;
 }
@@ -96,11 +102,13 @@ bool joined_in(const clang::Stmt* body, const clang::VarDecl* thread) {
 }  // namespace
 
 void PeriodicThreadCheck::register_matchers(MatchFinder& finder) {
-  finder.addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName("::std::thread", "::std::jthread")))),
-                                     unless(argumentCountIs(0)))
-                        .bind("construct"),
+  finder.addMatcher(
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(hasAnyName("::std::thread", "::std::jthread")))),
+                       unless(argumentCountIs(0)))
+          .bind("construct"),
+      this);
+  finder.addMatcher(callExpr(callee(functionDecl(hasName("::pthread_create"))), argumentCountIs(4)).bind("pthread"),
                     this);
-  finder.addMatcher(callExpr(callee(functionDecl(hasName("::pthread_create"))), argumentCountIs(4)).bind("pthread"), this);
 }
 
 void PeriodicThreadCheck::check(const MatchFinder::MatchResult& result) {
@@ -119,13 +127,16 @@ void PeriodicThreadCheck::check(const MatchFinder::MatchResult& result) {
     start = call;
     callable = call->getArg(2);
     const auto* id = call->getArg(0)->IgnoreParenImpCasts();
-    if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(id)) id = address->getSubExpr()->IgnoreParenImpCasts();
-    if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(id)) thread = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
+    if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(id))
+      id = address->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(id))
+      thread = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
   }
   if (!start || !loops_with_sleep(thread_body(callable), 1)) return;
   if (joined_in(model().enclosing_body(*start), thread)) return;
-  report(start->getBeginLoc(), "thread runs a loop with sleeps: it stops while the instance is frozen and "
-                               "runs late, inside a later invocation");
+  report(start->getBeginLoc(),
+         "thread runs a loop with sleeps: it stops while the instance is frozen and "
+         "runs late, inside a later invocation");
 }
 
 }  // namespace sls::analyzers

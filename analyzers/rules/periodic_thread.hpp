@@ -8,11 +8,11 @@ namespace sls::analyzers {
 // when the thread is joined in the function that starts it (its loop then
 // ends within the invocation) or is a local std::jthread (joins on scope exit).
 class PeriodicThreadCheck : public Check {
- public:
+public:
   PeriodicThreadCheck() : Check("sls-periodic-thread") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };
 

@@ -53,16 +53,16 @@ void PosixTimerCheck::check(const MatchFinder::MatchResult& result) {
 bool PosixTimerCheck::is_disarmed(const clang::CallExpr& arm) const {
   const auto* body = model().enclosing_body(arm);
   std::string arm_name = callee_name(arm);
-  for (const auto* other : find_calls(body, {"alarm", "ualarm", "setitimer", "timer_settime", "timerfd_settime",
-                                            "timer_delete", "close"})) {
+  for (const auto* other : find_calls(
+           body, {"alarm", "ualarm", "setitimer", "timer_settime", "timerfd_settime", "timer_delete", "close"})) {
     // The second of two setitimer calls is the one that resets the first.
-    if (other != &arm && callee_name(*other) == arm_name && begins_before(*other, arm, ast()) &&
-        arm_name != "alarm" && arm_name != "ualarm") {
+    if (other != &arm && callee_name(*other) == arm_name && begins_before(*other, arm, ast()) && arm_name != "alarm" &&
+        arm_name != "ualarm") {
       return true;
     }
   }
-  for (const auto* later : find_calls(body, {"alarm", "ualarm", "setitimer", "timer_settime", "timerfd_settime",
-                                             "timer_delete", "close"})) {
+  for (const auto* later : find_calls(
+           body, {"alarm", "ualarm", "setitimer", "timer_settime", "timerfd_settime", "timer_delete", "close"})) {
     if (!begins_before(arm, *later, ast())) continue;
     // A second setitimer/timer_settime on the same timer resets it; alarm(0) cancels.
     if (is_disarm_call(*later, ast()) || callee_name(*later) == arm_name) return true;
@@ -81,9 +81,10 @@ void PosixTimerCheck::on_end_of_translation_unit() {
     if (is_disarmed(*arm)) continue;
     any_armed = true;
     std::string name = callee_name(*arm);
-    auto* finding = report(arm->getBeginLoc(), "timer armed with '" + name +
-                                                   "' is still armed when the function returns");
-    for (const auto* handler : m_handlers) context().add_note(finding, handler->getBeginLoc(), "SIGALRM handler installed here");
+    auto* finding =
+        report(arm->getBeginLoc(), "timer armed with '" + name + "' is still armed when the function returns");
+    for (const auto* handler : m_handlers)
+      context().add_note(finding, handler->getBeginLoc(), "SIGALRM handler installed here");
   }
   if (any_armed || !m_arms.empty()) return;
   for (const auto* handler : m_handlers) {

@@ -12,15 +12,15 @@ namespace sls::analyzers {
 // timer_delete, close of the timerfd, or a call to a helper that does one of
 // these) is the classic timeout guard and is not reported.
 class PosixTimerCheck : public Check {
- public:
+public:
   PosixTimerCheck() : Check("sls-posix-timer") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
   void on_end_of_translation_unit() override;
 
- private:
+private:
   bool is_disarmed(const clang::CallExpr& arm) const;
   std::vector<const clang::CallExpr*> m_arms;
   std::vector<const clang::CallExpr*> m_handlers;

@@ -20,9 +20,9 @@ void RequestStateInGlobalCheck::register_matchers(MatchFinder& finder) {
                                                                       "append", "insert_or_assign", "try_emplace"))))
                         .bind("member"),
                     this);
-  finder.addMatcher(callExpr(isExpansionInMainFile(), callee(functionDecl(hasAnyName(
-                                 "::strcpy", "::strncpy", "::memcpy", "::strcat", "::strncat", "::snprintf",
-                                 "::sprintf", "::memmove"))))
+  finder.addMatcher(callExpr(isExpansionInMainFile(),
+                             callee(functionDecl(hasAnyName("::strcpy", "::strncpy", "::memcpy", "::strcat",
+                                                            "::strncat", "::snprintf", "::sprintf", "::memmove"))))
                         .bind("copy"),
                     this);
 }
@@ -59,8 +59,8 @@ void RequestStateInGlobalCheck::consider(const clang::Stmt& store, const clang::
   bool from_request = false;
   for (const auto* value : values) from_request = from_request || (value && model().is_request_derived(*value));
   if (!from_request || cleared_before(store, *var)) return;
-  auto* finding = report(store.getBeginLoc(), "request data is stored in '" + var->getNameAsString() +
-                                                  "', which outlives the invocation");
+  auto* finding = report(store.getBeginLoc(),
+                         "request data is stored in '" + var->getNameAsString() + "', which outlives the invocation");
   context().add_note(finding, var->getLocation(), "'" + var->getNameAsString() + "' declared here");
 }
 

@@ -9,14 +9,14 @@ namespace sls::analyzers {
 // copied into a buffer. Arithmetic accumulation (metrics) and a global that
 // the same function clears first are not reported.
 class RequestStateInGlobalCheck : public Check {
- public:
+public:
   RequestStateInGlobalCheck() : Check("sls-request-state-in-global") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 
- private:
+private:
   void consider(const clang::Stmt& store, const clang::Expr* target, std::initializer_list<const clang::Expr*> values);
   bool cleared_before(const clang::Stmt& store, const clang::VarDecl& var) const;
 };

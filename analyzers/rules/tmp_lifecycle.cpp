@@ -9,9 +9,14 @@
 namespace sls::analyzers {
 namespace {
 
-constexpr std::initializer_list<std::string_view> k_existence_checks = {
-    "access", "stat", "lstat", "faccessat", "std::filesystem::exists", "std::filesystem::is_regular_file",
-    "std::filesystem::file_size", "std::filesystem::status"};
+constexpr std::initializer_list<std::string_view> k_existence_checks = {"access",
+                                                                        "stat",
+                                                                        "lstat",
+                                                                        "faccessat",
+                                                                        "std::filesystem::exists",
+                                                                        "std::filesystem::is_regular_file",
+                                                                        "std::filesystem::file_size",
+                                                                        "std::filesystem::status"};
 
 // The result of the open (the FILE*, fd or stream) is tested somewhere in `body`.
 bool result_is_checked(const clang::Stmt* body, const clang::VarDecl* result) {
@@ -19,8 +24,10 @@ bool result_is_checked(const clang::Stmt* body, const clang::VarDecl* result) {
   if (const auto* if_stmt = llvm::dyn_cast<clang::IfStmt>(body); if_stmt && mentions(if_stmt->getCond(), *result)) {
     return true;
   }
-  if (const auto* loop = llvm::dyn_cast<clang::WhileStmt>(body); loop && mentions(loop->getCond(), *result)) return true;
-  if (const auto* ternary = llvm::dyn_cast<clang::ConditionalOperator>(body); ternary && mentions(ternary->getCond(), *result)) {
+  if (const auto* loop = llvm::dyn_cast<clang::WhileStmt>(body); loop && mentions(loop->getCond(), *result))
+    return true;
+  if (const auto* ternary = llvm::dyn_cast<clang::ConditionalOperator>(body);
+      ternary && mentions(ternary->getCond(), *result)) {
     return true;
   }
   if (const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(body)) {
@@ -58,11 +65,13 @@ void TmpLifecycleCheck::check(const clang::ast_matchers::MatchFinder::MatchResul
     if (!find_calls(body, k_existence_checks).empty()) continue;
     if (access.mode == AccessMode::Write) {
       if (!model().may_be_handler(*access.site)) continue;
-      report(access.site->getBeginLoc(), "'" + path->text + "' is a fixed name under /tmp: it outlives the invocation "
-                                         "and is shared; use mkstemp for per-request files");
+      report(access.site->getBeginLoc(), "'" + path->text +
+                                             "' is a fixed name under /tmp: it outlives the invocation "
+                                             "and is shared; use mkstemp for per-request files");
     } else if (!result_is_checked(body, opened_variable(*access.site, ast()))) {
-      report(access.site->getBeginLoc(), "'" + path->text + "' is read from /tmp without checking that it exists: "
-                                         "/tmp is empty on a new instance");
+      report(access.site->getBeginLoc(), "'" + path->text +
+                                             "' is read from /tmp without checking that it exists: "
+                                             "/tmp is empty on a new instance");
     }
   }
 }

@@ -10,11 +10,11 @@ namespace sls::analyzers {
 // file read with neither an existence check nor a check of the open result.
 // A cache that checks for the file first, and mkstemp/tmpfile, are fine.
 class TmpLifecycleCheck : public Check {
- public:
+public:
   TmpLifecycleCheck() : Check("sls-tmp-lifecycle") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };
 

@@ -30,8 +30,9 @@ const clang::Stmt* member_user(const clang::DeclRefExpr& use, clang::ASTContext&
 bool bounds(const clang::Stmt& user) {
   if (const auto* call = llvm::dyn_cast<clang::CXXMemberCallExpr>(&user)) {
     const auto* method = call->getMethodDecl();
-    return method && name_is_one_of(method->getNameAsString(), {"clear", "erase", "pop_back", "pop_front", "pop", "resize",
-                                                        "swap", "assign", "extract", "shrink_to_fit", "size"});
+    return method &&
+           name_is_one_of(method->getNameAsString(), {"clear", "erase", "pop_back", "pop_front", "pop", "resize",
+                                                      "swap", "assign", "extract", "shrink_to_fit", "size"});
   }
   if (const auto* op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(&user)) return op->getOperator() == clang::OO_Equal;
   if (const auto* binary = llvm::dyn_cast<clang::BinaryOperator>(&user)) return binary->getOpcode() == clang::BO_Assign;
@@ -50,7 +51,8 @@ void UnboundedGlobalGrowthCheck::register_matchers(MatchFinder& finder) {
                                                                       "try_emplace", "insert_or_assign"))))
                         .bind("grow"),
                     this);
-  finder.addMatcher(cxxOperatorCallExpr(isExpansionInMainFile(), hasAnyOverloadedOperatorName("+=", "[]")).bind("op"), this);
+  finder.addMatcher(cxxOperatorCallExpr(isExpansionInMainFile(), hasAnyOverloadedOperatorName("+=", "[]")).bind("op"),
+                    this);
 }
 
 void UnboundedGlobalGrowthCheck::check(const MatchFinder::MatchResult& result) {
@@ -61,7 +63,8 @@ void UnboundedGlobalGrowthCheck::check(const MatchFinder::MatchResult& result) {
     object = grow->getImplicitObjectArgument();
   } else if (const auto* op = result.Nodes.getNodeAs<clang::CXXOperatorCallExpr>("op")) {
     bool map_insert = op->getOperator() == clang::OO_Subscript && type_mentions(op->getArg(0)->getType(), {"map<"});
-    bool string_append = op->getOperator() == clang::OO_PlusEqual && type_mentions(op->getArg(0)->getType(), {"basic_string"});
+    bool string_append =
+        op->getOperator() == clang::OO_PlusEqual && type_mentions(op->getArg(0)->getType(), {"basic_string"});
     if (!map_insert && !string_append) return;
     site = op;
     object = op->getArg(0);
@@ -86,8 +89,8 @@ void UnboundedGlobalGrowthCheck::on_end_of_translation_unit() {
   for (const auto& [var, site] : m_growth) {
     if (reported.contains(var) || is_bounded(*var)) continue;
     reported.insert(var);
-    auto* finding = report(site->getBeginLoc(), "'" + var->getNameAsString() +
-                                                    "' grows on every invocation and nothing ever bounds it");
+    auto* finding = report(site->getBeginLoc(),
+                           "'" + var->getNameAsString() + "' grows on every invocation and nothing ever bounds it");
     context().add_note(finding, var->getLocation(), "'" + var->getNameAsString() + "' declared here");
   }
 }

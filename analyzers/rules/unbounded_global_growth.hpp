@@ -12,15 +12,15 @@ namespace sls::analyzers {
 // erase, pop, resize, swap, reassignment, and no size() comparison. Growth
 // under a lazy-initialisation guard happens once and is not reported.
 class UnboundedGlobalGrowthCheck : public Check {
- public:
+public:
   UnboundedGlobalGrowthCheck() : Check("sls-unbounded-global-growth") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
   void on_end_of_translation_unit() override;
 
- private:
+private:
   bool is_bounded(const clang::VarDecl& var) const;
   std::vector<std::pair<const clang::VarDecl*, const clang::Stmt*>> m_growth;
 };

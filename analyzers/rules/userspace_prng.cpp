@@ -32,8 +32,9 @@ void UserspacePrngCheck::register_matchers(MatchFinder& finder) {
 
 void UserspacePrngCheck::check(const MatchFinder::MatchResult& result) {
   if (const auto* call = result.Nodes.getNodeAs<clang::CallExpr>("call")) {
-    report(call->getBeginLoc(), "'" + callee_name(*call) + "' draws from a per-process generator: every instance "
-                                                           "started the same way produces the same numbers");
+    report(call->getBeginLoc(), "'" + callee_name(*call) +
+                                    "' draws from a per-process generator: every instance "
+                                    "started the same way produces the same numbers");
     return;
   }
   const auto* var = result.Nodes.getNodeAs<clang::VarDecl>("var");

@@ -10,15 +10,15 @@ namespace sls::analyzers {
 // storage (cloned with the instance). An engine that handler code reseeds
 // from fresh entropy is not reported; rand_r with a local seed is not.
 class UserspacePrngCheck : public Check {
- public:
+public:
   UserspacePrngCheck() : Check("sls-userspace-prng") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
   void on_end_of_translation_unit() override;
 
- private:
+private:
   std::vector<const clang::VarDecl*> m_engines;
 };
 

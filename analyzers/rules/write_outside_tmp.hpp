@@ -8,11 +8,11 @@ namespace sls::analyzers {
 // not under /tmp. Relative paths count: the working directory is the
 // read-only deployment. /dev, /proc and /sys are not files of the deployment.
 class WriteOutsideTmpCheck : public Check {
- public:
+public:
   WriteOutsideTmpCheck() : Check("sls-write-outside-tmp") {}
   void register_matchers(clang::ast_matchers::MatchFinder& finder) override;
 
- protected:
+protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
 };
 

@@ -21,9 +21,11 @@ std::vector<CompileCommandEntry> compile_commands_for(const LoadedProject& proje
   for (const PlannedFunction& planned : project.plan) {
     if (!planned.compiles()) continue;
     UnitOptions options = project.unit_options(&planned, planned.target);
-    for (const std::string& source : planned.source->sources) entries.push_back(entry_for(project.toolchain, options, source));
+    for (const std::string& source : planned.source->sources)
+      entries.push_back(entry_for(project.toolchain, options, source));
   }
-  for (const std::string& source : project.layout.lib_sources) entries.push_back(compile_command_for_other_file(project, source));
+  for (const std::string& source : project.layout.lib_sources)
+    entries.push_back(compile_command_for_other_file(project, source));
   return entries;
 }
 
@@ -57,7 +59,8 @@ std::optional<fs::path> generate_compile_commands(const fs::path& project_dir, s
   if (!project) return std::nullopt;
   const fs::path& root = project->layout.root;
   if (Status written = write_compile_commands(root, compile_commands_for(*project)); !written) {
-    diagnostics.error({root.string(), 0, 0}, "cannot write " + std::string(k_file_name) + ": " + written.error().message);
+    diagnostics.error({root.string(), 0, 0},
+                      "cannot write " + std::string(k_file_name) + ": " + written.error().message);
     return std::nullopt;
   }
   return root / k_file_name;

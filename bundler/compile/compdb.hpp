@@ -32,7 +32,8 @@ std::string render_compile_commands(const std::vector<CompileCommandEntry>& entr
 
 // Writes ROOT/compile_commands.json atomically, and only when its content
 // changes, so editors do not reload for nothing.
-Status write_compile_commands(const std::filesystem::path& project_root, const std::vector<CompileCommandEntry>& entries);
+Status write_compile_commands(const std::filesystem::path& project_root,
+                              const std::vector<CompileCommandEntry>& entries);
 
 // The step of `sls build`: the file for the plan being built. Failing to write
 // it is a warning, never a reason to fail the build.

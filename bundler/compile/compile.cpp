@@ -1,16 +1,16 @@
 #include "bundler/compile/compile.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <mutex>
 
 #include "bundler/compile/entry_point.hpp"
 #include "bundler/compile/link_report.hpp"
-#include "cache/step_cache.hpp"
 #include "bundler/wasm/wasm_checks.hpp"
 #include "bundler/wasm/wasm_limits.hpp"
-#include <sys/stat.h>
-#include <unistd.h>
-
+#include "cache/step_cache.hpp"
 #include "core/cache_dir.hpp"
 #include "core/file_system.hpp"
 #include "core/sha256.hpp"
@@ -33,14 +33,14 @@ struct TargetSupport {
   std::vector<fs::path> optional_objects;  // from runtime/optional/, not in glue_objects: linked on demand
   std::vector<fs::path> all_objects;       // what the glue step compiles and publishes
   std::string glue_key;
-  bool glue_ok = false;             // its objects are published in the user cache
-  fs::path glue_temp;               // where this build compiles them when they are not
+  bool glue_ok = false;  // its objects are published in the user cache
+  fs::path glue_temp;    // where this build compiles them when they are not
   std::atomic<bool> glue_compiled{true};
   std::vector<CompiledUnit> lib_units;
   std::string lib_key;  // of every lib object together
   std::once_flag archive_once;
   std::optional<fs::path> lib_archive;  // made only when a link needs it
-  fs::path prelude_pch;  // the precompiled prelude, on disk; empty when there is none
+  fs::path prelude_pch;                 // the precompiled prelude, on disk; empty when there is none
 };
 
 fs::path target_dir(const BuildContext& context, Target target) { return context.work_dir / to_string(target); }
@@ -122,7 +122,6 @@ std::string runtime_key(const BuildContext& context, Target target, const std::v
   return key.finish_hex();
 }
 
-
 // The glue is the same for every project, so it is compiled once per target
 // into the user cache under a key of its sources, headers, flags and
 // compiler, and published with one rename so concurrent builds are safe.
@@ -133,7 +132,8 @@ void find_runtime(const BuildContext& context, Target target, TargetSupport& sup
     context.diagnostics.error({}, "no runtime glue found in " + context.toolchain().layout.runtime_dir().string());
     return;
   }
-  support.glue_key = runtime_key(context, target, support.glue_sources, compiler_identity(context.runner, context.toolchain()));
+  support.glue_key =
+      runtime_key(context, target, support.glue_sources, compiler_identity(context.runner, context.toolchain()));
   fs::path dir = user_cache_dir() / "runtime" / (to_string(target) + "-" + support.glue_key.substr(0, 32));
   for (const fs::path& source : support.glue_sources) {
     fs::path object = dir / (source.filename().string() + ".o");
@@ -162,7 +162,8 @@ void compile_runtime_source(const BuildContext& context, Target target, TargetSu
   UnitOptions options = sls_unit_options(context, target);
   options.project_root.clear();
   const fs::path& source = support.glue_sources[i];
-  auto command = compile_command(context.toolchain(), options, source, support.glue_temp / (source.filename().string() + ".o"));
+  auto command =
+      compile_command(context.toolchain(), options, source, support.glue_temp / (source.filename().string() + ".o"));
   if (!run_step(context, launched(context.toolchain(), command), {},
                 "the sls runtime glue (" + source.filename().string() + ") failed to compile"))
     support.glue_compiled = false;
@@ -172,7 +173,8 @@ void publish_runtime(TargetSupport& support) {
   if (support.glue_ok || support.glue_temp.empty()) return;
   std::error_code ec;
   fs::path dir = support.all_objects.front().parent_path();
-  if (support.glue_compiled) fs::rename(support.glue_temp, dir, ec);  // fails harmlessly when another build published it first
+  if (support.glue_compiled)
+    fs::rename(support.glue_temp, dir, ec);  // fails harmlessly when another build published it first
   support.glue_ok = support.glue_compiled && fs::is_directory(dir, ec);
   fs::remove_all(support.glue_temp, ec);
 }
@@ -196,7 +198,8 @@ void compile_unit(const BuildContext& context, const UnitOptions& options, Compi
   context.progress.started("compile", unit.source);
   if (!run_step(context, launched(context.toolchain(), command), {unit.source, 0, 0}, failure, options.target)) return;
   unit.key = cache.record(command, unit.source, unit.object);
-  if (!unit.key) context.diagnostics.error({unit.source, 0, 0}, "cannot store the object of " + unit.source + " in the cache");
+  if (!unit.key)
+    context.diagnostics.error({unit.source, 0, 0}, "cannot store the object of " + unit.source + " in the cache");
 }
 
 // A file in .sls/build carries a "FILE.key" stamp naming the store entry it holds.
@@ -226,13 +229,15 @@ void prepare_prelude(const BuildContext& context, Target target, TargetSupport& 
     ++context.counters.compiled;
     auto result = context.runner.run({launched(context.toolchain(), command), std::nullopt, {}, context.layout().root});
     if (!result || result->exit_code != 0) {
-      context.diagnostics.warning({header.string(), 0, 0}, "the prelude did not precompile; functions are compiled without it",
+      context.diagnostics.warning({header.string(), 0, 0},
+                                  "the prelude did not precompile; functions are compiled without it",
                                   result ? result->stderr_data : result.error().message);
       return;
     }
     key = cache.record(command, header.string(), pch);
   }
-  if (key && (holds_entry(pch, *key) || (materialize(context.store, *key, pch, fs::perms(0644)) && stamp_entry(pch, *key))))
+  if (key &&
+      (holds_entry(pch, *key) || (materialize(context.store, *key, pch, fs::perms(0644)) && stamp_entry(pch, *key))))
     support.prelude_pch = pch;
 }
 
@@ -273,7 +278,8 @@ std::optional<fs::path> lib_archive(const BuildContext& context, Target target, 
     fs::path archive = target_dir(context, target) / "liblib.a";
     std::error_code ec;
     fs::remove(archive, ec);  // llvm-ar appends to an existing archive
-    if (run_step(context, archive_command(context.toolchain(), objects, archive), {"lib", 0, 0}, "cannot archive lib/ objects"))
+    if (run_step(context, archive_command(context.toolchain(), objects, archive), {"lib", 0, 0},
+                 "cannot archive lib/ objects"))
       support.lib_archive = archive;
   });
   return support.lib_archive;
@@ -286,7 +292,9 @@ std::string artifact_name(Target target) { return target == Target::Native ? "bo
 std::string link_key(const BuildContext& context, const PlannedFunction& planned,
                      const std::vector<CompiledUnit>& units, const TargetSupport& support) {
   std::vector<std::string> parts = {"link", compiler_identity(context.runner, context.toolchain())};
-  for (const std::string& arg : link_command(context.toolchain(), planned.target, context.optimize(), {}, "out", planned.link_libraries, &planned.build)) parts.push_back(arg);
+  for (const std::string& arg : link_command(context.toolchain(), planned.target, context.optimize(), {}, "out",
+                                             planned.link_libraries, &planned.build))
+    parts.push_back(arg);
   for (const CompiledUnit& unit : units) parts.push_back(*unit.key);
   parts.push_back(support.lib_key);
   parts.push_back(support.glue_key);
@@ -297,9 +305,11 @@ std::string link_key(const BuildContext& context, const PlannedFunction& planned
 // SLS_HANDLER functions get the glue; one that brings its own main gets only
 // the glibc shims; one with neither (or both) is refused before it links.
 std::optional<std::vector<fs::path>> runtime_objects_for(const BuildContext& context, const PlannedFunction& planned,
-                                                         const std::vector<fs::path>& objects, const TargetSupport& support) {
+                                                         const std::vector<fs::path>& objects,
+                                                         const TargetSupport& support) {
   SourceLocation where{planned.source->entry, 0, 0};
-  auto listed = context.runner.run({defined_symbols_command(context.toolchain(), objects), std::nullopt, {}, context.layout().root});
+  auto listed = context.runner.run(
+      {defined_symbols_command(context.toolchain(), objects), std::nullopt, {}, context.layout().root});
   if (!listed || listed->exit_code != 0) {
     context.diagnostics.error(where, "cannot list the symbols of function '" + planned.name() + "'",
                               listed ? listed->stderr_data : listed.error().message);
@@ -311,13 +321,14 @@ std::optional<std::vector<fs::path>> runtime_objects_for(const BuildContext& con
     for (const fs::path& object : support.optional_objects)
       if (object.filename().string().rfind("curl_", 0) == 0) chosen.push_back(object);
   if (entry == EntryPoint::SlsHandler || entry == EntryPoint::OwnMain) return chosen;
-  context.diagnostics.error(where, entry_point_problem(entry, planned.name()), entry_point_hint(entry, is_c_source(planned.source->entry)));
+  context.diagnostics.error(where, entry_point_problem(entry, planned.name()),
+                            entry_point_hint(entry, is_c_source(planned.source->entry)));
   return std::nullopt;
 }
 
 // Runs the linker (and the wasm finishing steps) and stores the result; false on failure.
-bool link_function(const BuildContext& context, const PlannedFunction& planned,
-                   const std::vector<CompiledUnit>& units, TargetSupport& support, const fs::path& output) {
+bool link_function(const BuildContext& context, const PlannedFunction& planned, const std::vector<CompiledUnit>& units,
+                   TargetSupport& support, const fs::path& output) {
   const FunctionSource& function = *planned.source;
   std::vector<fs::path> inputs;
   for (const CompiledUnit& unit : units) {
@@ -331,12 +342,14 @@ bool link_function(const BuildContext& context, const PlannedFunction& planned,
   fs::create_directories(output.parent_path());
   ++context.counters.linked;
   context.progress.started("link", function.name);
-  auto result = context.runner.run({link_command(context.toolchain(), planned.target, context.optimize(), inputs, output, planned.link_libraries, &planned.build),
-                                    std::nullopt, {}, context.layout().root});
+  auto result = context.runner.run({link_command(context.toolchain(), planned.target, context.optimize(), inputs,
+                                                 output, planned.link_libraries, &planned.build),
+                                    std::nullopt,
+                                    {},
+                                    context.layout().root});
   if (!result || result->exit_code != 0) {
     std::string output_text = result ? result->stderr_data + result->stdout_data : result.error().message;
-    context.diagnostics.error({function.entry, 0, 0}, "function '" + function.name + "' failed to link",
-                              output_text);
+    context.diagnostics.error({function.entry, 0, 0}, "function '" + function.name + "' failed to link", output_text);
     explain_wasm_failure(context, planned.target, output_text, {function.entry, 0, 0});
     return false;
   }
@@ -376,7 +389,9 @@ bool link_in_private(const BuildContext& context, const PlannedFunction& planned
     fs::rename(why_extract_path(linked), why_extract_path(output), ec);
     if (ec) fs::remove(why_extract_path(output), ec);  // no report: none beside the executable either
     fs::rename(linked, output, ec);
-    if (ec) context.diagnostics.error({planned.source->entry, 0, 0}, "cannot put the linked executable in place: " + ec.message());
+    if (ec)
+      context.diagnostics.error({planned.source->entry, 0, 0},
+                                "cannot put the linked executable in place: " + ec.message());
     ok = !ec;
   }
   fs::remove(linked, ec);
@@ -398,7 +413,8 @@ void compile_function(const BuildContext& context, FunctionInProgress& function,
     UnitOptions options = unit_options(context, function.planned.target, &function.planned);
     options.prelude_pch = prelude_for(context, support, source, options);
     compile_unit(context, options, function.units.back(), "function '" + source_set.name + "' failed to compile");
-    if (function.units.back().key) function.built.units.push_back({source, *function.units.back().key, options.prelude_pch});
+    if (function.units.back().key)
+      function.built.units.push_back({source, *function.units.back().key, options.prelude_pch});
   }
 }
 
@@ -418,7 +434,9 @@ void link_compiled_function(const BuildContext& context, FunctionInProgress& fun
     restore_link_report(context, key, output);
     if (!stamp_entry(output, key)) return;
   } else {
-    auto bytes = link_in_private(context, planned, function.units, support, output) ? read_file(output) : Expected<std::string>(make_error(""));
+    auto bytes = link_in_private(context, planned, function.units, support, output)
+                     ? read_file(output)
+                     : Expected<std::string>(make_error(""));
     // The report first: a concurrent build that finds the executable must also find its report.
     if (bytes) keep_link_report(context, key, output);
     if (!bytes || !context.store.put(key, *bytes) || !stamp_entry(output, key)) return;
@@ -430,7 +448,7 @@ void link_compiled_function(const BuildContext& context, FunctionInProgress& fun
 }  // namespace
 
 struct CompileStage::State {
-  std::map<Target, TargetSupport> supports;  // once_flag, atomics: constructed in place, never copied
+  std::map<Target, TargetSupport> supports;             // once_flag, atomics: constructed in place, never copied
   std::map<std::size_t, FunctionInProgress> functions;  // by plan index; only functions that compile
   // Per target: the prelude's step, and the steps every link waits for (glue, lib/).
   std::map<Target, std::pair<TaskGraph::TaskId, std::vector<TaskGraph::TaskId>>> target_steps;
@@ -477,7 +495,8 @@ void CompileStage::add_function_steps(TaskGraph& graph, std::size_t i) {
   FunctionInProgress& function = m_state->functions.at(i);
   TargetSupport& s = m_state->supports.at(function.planned.target);
   const auto& [prelude, link_inputs] = m_state->target_steps.at(function.planned.target);
-  TaskGraph::TaskId compiled = graph.add([&context, &function, &s] { compile_function(context, function, s); }, {prelude});
+  TaskGraph::TaskId compiled =
+      graph.add([&context, &function, &s] { compile_function(context, function, s); }, {prelude});
   std::vector<TaskGraph::TaskId> after = link_inputs;
   after.push_back(compiled);
   m_state->compiled[i] = compiled;
@@ -499,7 +518,7 @@ std::string compiler_stat(const std::string& compiler) {
   auto path = find_on_path(compiler);
   std::error_code ec;
   fs::path resolved = path ? fs::canonical(*path, ec) : fs::path();
-  struct stat info {};
+  struct stat info{};
   if (resolved.empty() || ::stat(resolved.c_str(), &info) != 0) return "";
   return resolved.string() + " " + std::to_string(info.st_size) + " " + std::to_string(info.st_mtim.tv_sec) + "." +
          std::to_string(info.st_mtim.tv_nsec) + " " + std::to_string(info.st_ino);

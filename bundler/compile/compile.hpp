@@ -31,7 +31,7 @@ namespace sls {
 struct BuiltFunction {
   const PlannedFunction* planned = nullptr;
   std::optional<std::filesystem::path> artifact;  // bootstrap or function.wasm; nullopt when it failed
-  std::string artifact_key;  // the content-store key of the artifact (stable across builds)
+  std::string artifact_key;                       // the content-store key of the artifact (stable across builds)
   // Each source that compiled: its result key (covers source, headers, flags)
   // and the precompiled prelude it started from, which the linter uses too.
   struct Unit {

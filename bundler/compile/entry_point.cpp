@@ -15,7 +15,8 @@ bool is_main_symbol(const std::string& name) { return name == "main" || name == 
 
 }  // namespace
 
-std::vector<std::string> defined_symbols_command(const Toolchain& toolchain, const std::vector<std::filesystem::path>& objects) {
+std::vector<std::string> defined_symbols_command(const Toolchain& toolchain,
+                                                 const std::vector<std::filesystem::path>& objects) {
   std::vector<std::string> command = {toolchain.nm, "--defined-only", "--extern-only", "--format=just-symbols"};
   for (const auto& object : objects) command.push_back(object.string());
   return command;
@@ -36,13 +37,15 @@ EntryPoint entry_point_from_symbols(const std::string& defined_symbols) {
 
 std::string entry_point_problem(EntryPoint entry, const std::string& function_name) {
   if (entry == EntryPoint::Both)
-    return "function '" + function_name + "' defines main and registers a handler with SLS_HANDLER; a function has one entry point";
+    return "function '" + function_name +
+           "' defines main and registers a handler with SLS_HANDLER; a function has one entry point";
   return "function '" + function_name + "' registers no handler and defines no main, so it could only answer errors";
 }
 
 std::string entry_point_hint(EntryPoint entry, bool is_c) {
   if (entry == EntryPoint::Both)
-    return "hint: keep SLS_HANDLER and let sls provide main, or keep your own main (it is then built without sls's glue)";
+    return "hint: keep SLS_HANDLER and let sls provide main, or keep your own main (it is then built without sls's "
+           "glue)";
   return is_c ? "hint: #include <sls/function.h> and end the file with SLS_HANDLER(handle), where\n"
                 "      void handle(const sls_request *req, sls_context *ctx, sls_response *res); (docs/sdk.md)"
               : "hint: #include <sls/function.hpp> and end the file with SLS_HANDLER(handle), where\n"

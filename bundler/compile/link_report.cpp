@@ -9,7 +9,8 @@
 
 namespace sls {
 
-std::vector<std::string> lib_members_from_report(const std::string& report, const std::vector<std::string>& lib_sources) {
+std::vector<std::string> lib_members_from_report(const std::string& report,
+                                                 const std::vector<std::string>& lib_sources) {
   std::set<std::string> members;
   std::istringstream lines(report);
   std::string line;

@@ -12,6 +12,7 @@ namespace sls {
 // The lib/ sources (project-relative, sorted) whose archive members appear as
 // "extracted" in `report`. Archive members are named SOURCE_BASENAME.o, so a
 // member whose basename is shared by two lib/ sources names both.
-std::vector<std::string> lib_members_from_report(const std::string& report, const std::vector<std::string>& lib_sources);
+std::vector<std::string> lib_members_from_report(const std::string& report,
+                                                 const std::vector<std::string>& lib_sources);
 
 }  // namespace sls

@@ -1,7 +1,7 @@
 #include "bundler/inspect/explain.hpp"
 
-#include "bundler/shake/budgets.hpp"
 #include "bundler/package/bundle.hpp"
+#include "bundler/shake/budgets.hpp"
 #include "core/file_system.hpp"
 
 namespace sls {
@@ -19,8 +19,9 @@ std::string largest_files_line(const InspectedBundle& bundle) {
 std::string explain_bundle(const InspectedBundle& bundle) {
   std::string text = bundle.function + "\n";
   for (const InspectedFile& file : bundle.files) {
-    std::string reason = file.path == k_bundle_metadata_file ? "the runtime reference and file list sls writes"
-                                                              : (file.reason.empty() ? "(no reason recorded)" : file.reason);
+    std::string reason = file.path == k_bundle_metadata_file
+                             ? "the runtime reference and file list sls writes"
+                             : (file.reason.empty() ? "(no reason recorded)" : file.reason);
     text += "  " + file.path + " (" + human_size(file.size) + "): " + reason + "\n";
   }
   return text + "  " + largest_files_line(bundle) + "\n";

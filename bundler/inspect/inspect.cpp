@@ -1,8 +1,8 @@
 #include "bundler/inspect/inspect.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+
+#include <nlohmann/json.hpp>
 
 #include "bundler/package/bundle.hpp"
 #include "core/sha256.hpp"
@@ -39,7 +39,8 @@ void check_files(const nlohmann::json& listed, InspectedBundle& bundle) {
     present.erase(found);
   }
   present.erase(k_bundle_metadata_file);
-  for (const auto& [path, file] : present) bundle.problems.push_back("'" + path + "' is in the zip but not in sls.json");
+  for (const auto& [path, file] : present)
+    bundle.problems.push_back("'" + path + "' is in the zip but not in sls.json");
 }
 
 // Tree-shaking: each listed file's reason, so inspect can say why it is there from the zip alone.
@@ -74,7 +75,8 @@ Expected<InspectedBundle> inspect_bundle(const std::filesystem::path& zip_path) 
     const nlohmann::json env = json.value("env", nlohmann::json::object());
     for (const auto& [name, value] : env.items())
       bundle.env.emplace_back(name, value.is_string() ? value.get<std::string>() : value.dump());
-    for (const ZipFile& file : *files) bundle.files.push_back({file.path, file.mode, file.data.size(), sha256_hex(file.data)});
+    for (const ZipFile& file : *files)
+      bundle.files.push_back({file.path, file.mode, file.data.size(), sha256_hex(file.data)});
     check_files(json.at("files"), bundle);
     attach_reasons(json.at("files"), bundle);
     bundle.contents = std::move(*files);

@@ -25,9 +25,9 @@ struct InspectedBundle {
   int memory_mb = 0;
   int max_duration_s = 0;
   std::vector<std::pair<std::string, std::string>> env;
-  std::vector<InspectedFile> files;    // every entry, sls.json included
-  std::vector<std::string> problems;   // hash or size mismatches, missing or unlisted files
-  std::vector<ZipFile> contents;       // raw entries, for extraction
+  std::vector<InspectedFile> files;   // every entry, sls.json included
+  std::vector<std::string> problems;  // hash or size mismatches, missing or unlisted files
+  std::vector<ZipFile> contents;      // raw entries, for extraction
 };
 
 // An Error when the file is not an sls bundle at all (not a zip, unsafe

@@ -10,9 +10,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string cgi_header_name(std::string name) {
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) {
-    return c == '-' ? '_' : static_cast<char>(std::toupper(c));
-  });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return c == '-' ? '_' : static_cast<char>(std::toupper(c)); });
   return "HTTP_" + name;
 }
 
@@ -24,7 +23,8 @@ std::string trim(std::string text) {
 }
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
 }
 
@@ -46,15 +46,25 @@ std::map<std::string, std::string> cgi_environment(const LocalRequest& request, 
     path.resize(mark);
   }
   std::map<std::string, std::string> env = {
-      {"REQUEST_METHOD", request.method}, {"PATH_INFO", path},          {"X_RAW_PATH_INFO", path},
-      {"QUERY_STRING", query},            {"SCRIPT_NAME", route},       {"X_MATCHED_ROUTE", route},
-      {"SERVER_NAME", "localhost"},       {"SERVER_PORT", "80"},        {"SERVER_PROTOCOL", "HTTP/1.1"},
-      {"GATEWAY_INTERFACE", "CGI/1.1"},   {"REMOTE_ADDR", "127.0.0.1"}, {"X_FULL_URL", "http://localhost" + request.path},
+      {"REQUEST_METHOD", request.method},
+      {"PATH_INFO", path},
+      {"X_RAW_PATH_INFO", path},
+      {"QUERY_STRING", query},
+      {"SCRIPT_NAME", route},
+      {"X_MATCHED_ROUTE", route},
+      {"SERVER_NAME", "localhost"},
+      {"SERVER_PORT", "80"},
+      {"SERVER_PROTOCOL", "HTTP/1.1"},
+      {"GATEWAY_INTERFACE", "CGI/1.1"},
+      {"REMOTE_ADDR", "127.0.0.1"},
+      {"X_FULL_URL", "http://localhost" + request.path},
       {"CONTENT_LENGTH", std::to_string(request.body.size())},
   };
   for (const auto& [name, value] : request.headers) {
-    if (lower(name) == "content-type") env["CONTENT_TYPE"] = value;
-    else env[cgi_header_name(name)] = value;
+    if (lower(name) == "content-type")
+      env["CONTENT_TYPE"] = value;
+    else
+      env[cgi_header_name(name)] = value;
   }
   return env;
 }
@@ -66,7 +76,8 @@ Expected<LocalResponse> parse_cgi_output(const std::string& output) {
     end = crlf;
     separator = 4;
   }
-  if (end == std::string::npos) return make_error("the function wrote no header block (expected headers, a blank line, the body)");
+  if (end == std::string::npos)
+    return make_error("the function wrote no header block (expected headers, a blank line, the body)");
   LocalResponse response;
   std::istringstream lines(output.substr(0, end));
   std::string line;
@@ -75,8 +86,10 @@ Expected<LocalResponse> parse_cgi_output(const std::string& output) {
     auto colon = line.find(':');
     if (colon == std::string::npos) return make_error("malformed header line: '" + line + "'");
     std::string name = trim(line.substr(0, colon)), value = trim(line.substr(colon + 1));
-    if (lower(name) == "status") response.status = std::atoi(value.c_str());
-    else response.headers.emplace_back(name, value);
+    if (lower(name) == "status")
+      response.status = std::atoi(value.c_str());
+    else
+      response.headers.emplace_back(name, value);
   }
   response.body = output.substr(end + separator);
   return response;
@@ -111,8 +124,12 @@ Expected<ProcessResult> run_native(const InspectedBundle& bundle, const LocalReq
 // argv = path and query items, the bundle's folder preopened as "/".
 Expected<ProcessResult> run_wasm(const InspectedBundle& bundle, const LocalRequest& request, const fs::path& dir,
                                  ProcessRunner& runner, const WasmRuntime& runtime) {
-  WasmInvocation invocation{dir / bundle.handler, dir, request.path.substr(0, request.path.find('?')),
-                            wagi_arguments(request), cgi_environment(request, bundle.route), request.body};
+  WasmInvocation invocation{dir / bundle.handler,
+                            dir,
+                            request.path.substr(0, request.path.find('?')),
+                            wagi_arguments(request),
+                            cgi_environment(request, bundle.route),
+                            request.body};
   for (const auto& [name, value] : bundle.env) invocation.environment[name] = value;
   return runner.run(wasm_process_spec(runtime, invocation));
 }
@@ -136,7 +153,8 @@ Expected<LocalResponse> invoke_bundle(const InspectedBundle& bundle, const Local
   auto result = runtime ? run_wasm(bundle, request, *dir, runner, *runtime) : run_native(bundle, request, *dir, runner);
   if (!result) return result.error();
   if (result->exit_code != 0)
-    return make_error("the function exited with status " + std::to_string(result->exit_code) + "\n" + result->stderr_data);
+    return make_error("the function exited with status " + std::to_string(result->exit_code) + "\n" +
+                      result->stderr_data);
   return parse_cgi_output(result->stdout_data);
 }
 

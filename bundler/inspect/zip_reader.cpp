@@ -1,12 +1,12 @@
 #include "bundler/inspect/zip_reader.hpp"
 
-#include <archive.h>
-#include <archive_entry.h>
-
 #include <clocale>
 #include <cstring>
 #include <memory>
 #include <mutex>
+
+#include <archive.h>
+#include <archive_entry.h>
 
 #include "core/file_system.hpp"
 

@@ -30,7 +30,8 @@ std::vector<analyzers::LintJob> lint_jobs_for(const LoadedProject& project, cons
   std::vector<analyzers::LintJob> jobs;
   for (const CompileCommandEntry& entry : entries) {
     fs::path absolute = (root / entry.file).lexically_normal();
-    if (only.empty() || std::find(only.begin(), only.end(), absolute) != only.end()) jobs.push_back(job_for(entry, root));
+    if (only.empty() || std::find(only.begin(), only.end(), absolute) != only.end())
+      jobs.push_back(job_for(entry, root));
   }
   return jobs;
 }

@@ -14,6 +14,7 @@ namespace sls {
 // Every unit of the project; `only` (absolute paths) narrows it to those
 // files, and a file in `only` that no function or lib/ compiles is still
 // linted, with the project's flags.
-std::vector<analyzers::LintJob> lint_jobs_for(const LoadedProject& project, const std::vector<std::filesystem::path>& only);
+std::vector<analyzers::LintJob> lint_jobs_for(const LoadedProject& project,
+                                              const std::vector<std::filesystem::path>& only);
 
 }  // namespace sls

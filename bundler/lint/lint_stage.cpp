@@ -1,8 +1,8 @@
 #include "bundler/lint/lint_stage.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "analyzers/engine_fingerprint.hpp"  // generated: k_lint_engine_fingerprint
 #include "analyzers/rule_registry.hpp"
@@ -27,14 +27,27 @@ json finding_json(const lint::Finding& f) {
   json notes = json::array(), fixits = json::array();
   for (const auto& note : f.notes) notes.push_back({position_json(note.position), note.message});
   for (const auto& fix : f.fixits) fixits.push_back({position_json(fix.begin), fix.end_column, fix.replacement});
-  return {f.rule_id, static_cast<int>(f.severity), position_json(f.position), f.end_column, f.message,
-          f.rationale, f.source_line, notes, fixits};
+  return {f.rule_id,
+          static_cast<int>(f.severity),
+          position_json(f.position),
+          f.end_column,
+          f.message,
+          f.rationale,
+          f.source_line,
+          notes,
+          fixits};
 }
 
 lint::Finding finding_from(const json& j) {
-  lint::Finding f{j.at(0).get<std::string>(), static_cast<lint::Severity>(j.at(1).get<int>()), position_from(j.at(2)),
-                  j.at(3).get<unsigned>(), j.at(4).get<std::string>(), j.at(5).get<std::string>(),
-                  j.at(6).get<std::string>(), {}, {}};
+  lint::Finding f{j.at(0).get<std::string>(),
+                  static_cast<lint::Severity>(j.at(1).get<int>()),
+                  position_from(j.at(2)),
+                  j.at(3).get<unsigned>(),
+                  j.at(4).get<std::string>(),
+                  j.at(5).get<std::string>(),
+                  j.at(6).get<std::string>(),
+                  {},
+                  {}};
   for (const auto& note : j.at(7)) f.notes.push_back({position_from(note.at(0)), note.at(1).get<std::string>()});
   for (const auto& fix : j.at(8))
     f.fixits.push_back({position_from(fix.at(0)), fix.at(1).get<unsigned>(), fix.at(2).get<std::string>()});
@@ -55,7 +68,8 @@ std::optional<lint::LintReport> report_from(const std::string& text) {
     json j = json::parse(text);
     lint::LintReport report;
     for (const auto& finding : j.at(0)) report.findings.push_back(finding_from(finding));
-    for (const auto& failure : j.at(1)) report.failures.push_back({failure.at(0).get<std::string>(), failure.at(1).get<std::string>()});
+    for (const auto& failure : j.at(1))
+      report.failures.push_back({failure.at(0).get<std::string>(), failure.at(1).get<std::string>()});
     for (const auto& asset : j.at(2))
       report.assets.push_back({asset.at(0).get<std::string>(), static_cast<lint::AssetKind>(asset.at(1).get<int>()),
                                position_from(asset.at(2))});
@@ -68,7 +82,8 @@ std::optional<lint::LintReport> report_from(const std::string& text) {
 std::string options_key(const lint::LintOptions& options) {
   std::vector<std::string> parts = {k_lint_cache_version, k_lint_engine_fingerprint, options.profile,
                                     options.report_unused_suppressions ? "u" : ""};
-  for (const auto& [rule, severity] : options.severity_overrides) parts.push_back(rule + "=" + lint::severity_name(severity));
+  for (const auto& [rule, severity] : options.severity_overrides)
+    parts.push_back(rule + "=" + lint::severity_name(severity));
   return combine_keys(parts);
 }
 
@@ -80,14 +95,16 @@ std::vector<LintUnit> lint_units(const BuildContext& context, const PlannedFunct
   for (const BuiltFunction::Unit& unit : function.units) {
     options.prelude_pch = unit.prelude_pch;  // the parse starts from the same prelude as the compile
     lint::LintJob job{(context.layout().root / unit.source).string(), unit.source,
-                      frontend_command(context.toolchain(), options, unit.source), context.layout().root.string(), std::nullopt};
+                      frontend_command(context.toolchain(), options, unit.source), context.layout().root.string(),
+                      std::nullopt};
     units.push_back({planned.name(), std::move(job), combine_keys({"lint", unit.key, options_hash}), {}});
   }
   return units;
 }
 
 AssetReference asset_reference(const lint::TracedAsset& asset) {
-  return {asset.path, lint::asset_kind_name(asset.kind), {asset.position.path, asset.position.line, asset.position.column}};
+  return {
+      asset.path, lint::asset_kind_name(asset.kind), {asset.position.path, asset.position.line, asset.position.column}};
 }
 
 }  // namespace
@@ -148,8 +165,9 @@ LintPassResult LintStage::finish() {
       counts.warnings += unit.report.count(lint::Severity::Warning);
       counts.errors += unit.report.count(lint::Severity::Error);
       for (lint::Finding& finding : unit.report.findings) {
-        std::string identity = finding.rule_id + "\n" + finding.position.path + ":" + std::to_string(finding.position.line) +
-                               ":" + std::to_string(finding.position.column) + "\n" + finding.message;
+        std::string identity = finding.rule_id + "\n" + finding.position.path + ":" +
+                               std::to_string(finding.position.line) + ":" + std::to_string(finding.position.column) +
+                               "\n" + finding.message;
         if (seen.insert(identity).second) result.report.findings.push_back(std::move(finding));
       }
       std::move(unit.report.failures.begin(), unit.report.failures.end(), std::back_inserter(result.report.failures));

@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "analyzers/lint.hpp"
-#include "bundler/shake/assets.hpp"
 #include "bundler/compile/compile.hpp"
 #include "bundler/project/build_context.hpp"
 #include "bundler/project/plan.hpp"
+#include "bundler/shake/assets.hpp"
 
 namespace sls {
 
@@ -27,11 +27,11 @@ struct FunctionLintCounts {
 
 struct LintPassResult {
   analyzers::LintOptions options;
-  analyzers::LintReport report;                                  // every finding, for printing
-  std::map<std::string, FunctionLintCounts> counts;              // by function name
-  std::map<std::string, std::vector<AssetReference>> assets;     // by function name
-  std::size_t units_linted = 0;                                  // parsed this build
-  std::size_t units_cached = 0;                                  // taken from the cache
+  analyzers::LintReport report;                               // every finding, for printing
+  std::map<std::string, FunctionLintCounts> counts;           // by function name
+  std::map<std::string, std::vector<AssetReference>> assets;  // by function name
+  std::size_t units_linted = 0;                               // parsed this build
+  std::size_t units_cached = 0;                               // taken from the cache
 };
 
 // One translation unit to lint: whose it is, how it is compiled, its cache key.
@@ -67,7 +67,7 @@ private:
   const analyzers::LintOptions& m_options;
   std::string m_options_hash;
   mutable std::mutex m_mutex;
-  std::map<std::string, std::vector<LintUnit>> m_units;  // by function name
+  std::map<std::string, std::vector<LintUnit>> m_units;         // by function name
   std::map<std::string, std::vector<AssetReference>> m_assets;  // by function name
   std::size_t m_units_linted = 0, m_units_cached = 0;
 };

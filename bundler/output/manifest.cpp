@@ -1,10 +1,10 @@
 #include "bundler/output/manifest.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <filesystem>
 #include <map>
+
+#include <nlohmann/json.hpp>
 
 #include "bundler/package/bundle.hpp"
 #include "bundler/project/routes.hpp"
@@ -42,7 +42,8 @@ nlohmann::json route_table(const Manifest& manifest) {
   for (const ManifestStaticFile& file : manifest.static_files)
     routes.push_back({"/" + file.path, {{"route", "/" + file.path}, {"static", "static/" + file.path}}});
   for (const ManifestFunction& function : manifest.functions)
-    routes.push_back({function.planned->route(), {{"route", function.planned->route()}, {"function", function.planned->name()}}});
+    routes.push_back(
+        {function.planned->route(), {{"route", function.planned->route()}, {"function", function.planned->name()}}});
   std::stable_sort(routes.begin(), routes.end(), [](const auto& a, const auto& b) {
     bool a_dynamic = is_dynamic_route(a.first), b_dynamic = is_dynamic_route(b.first);
     return a_dynamic != b_dynamic ? !a_dynamic : a.first < b.first;
@@ -56,18 +57,28 @@ nlohmann::json route_table(const Manifest& manifest) {
 
 std::string content_type_for(const std::string& path) {
   static const std::map<std::string, std::string> k_types = {
-      {".html", "text/html; charset=utf-8"}, {".htm", "text/html; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},   {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".json", "application/json"},
-      {".txt", "text/plain; charset=utf-8"}, {".svg", "image/svg+xml"},
-      {".png", "image/png"},                 {".jpg", "image/jpeg"},
-      {".jpeg", "image/jpeg"},               {".gif", "image/gif"},
-      {".webp", "image/webp"},               {".ico", "image/x-icon"},
-      {".wasm", "application/wasm"},         {".woff2", "font/woff2"},
-      {".xml", "application/xml"},           {".pdf", "application/pdf"},
+      {".html", "text/html; charset=utf-8"},
+      {".htm", "text/html; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".json", "application/json"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".ico", "image/x-icon"},
+      {".wasm", "application/wasm"},
+      {".woff2", "font/woff2"},
+      {".xml", "application/xml"},
+      {".pdf", "application/pdf"},
   };
   std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   auto found = k_types.find(ext);
   return found != k_types.end() ? found->second : "application/octet-stream";
 }

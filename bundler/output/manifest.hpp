@@ -33,7 +33,7 @@ struct ManifestStaticFile {
 struct Manifest {
   std::string project;
   std::vector<std::string> regions;
-  std::vector<ManifestFunction> functions;     // sorted by name
+  std::vector<ManifestFunction> functions;       // sorted by name
   std::vector<ManifestStaticFile> static_files;  // sorted by path
 };
 

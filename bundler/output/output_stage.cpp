@@ -24,7 +24,8 @@ std::vector<ManifestStaticFile> stage_static_files(const ProjectLayout& layout, 
   for (const std::string& path : layout.static_files) {
     auto bytes = read_file(layout.root / "public" / path);
     if (!bytes || !output.write_file("static/" + path, *bytes, fs::perms(0644))) {
-      diagnostics.error({"public/" + path, 0, 0}, "cannot copy static file" + (bytes ? "" : ": " + bytes.error().message));
+      diagnostics.error({"public/" + path, 0, 0},
+                        "cannot copy static file" + (bytes ? "" : ": " + bytes.error().message));
       continue;
     }
     files.push_back({path, bytes->size(), sha256_hex(*bytes)});
@@ -35,7 +36,8 @@ std::vector<ManifestStaticFile> stage_static_files(const ProjectLayout& layout, 
 bool commit_output(const Manifest& manifest, StagedOutput& output, Diagnostics& diagnostics) {
   // wasm: spin.toml, so Spin can serve the wasm functions as they are.
   if (auto spin = spin_functions(manifest); !spin.empty()) {
-    if (Status written = output.write_file("spin.toml", render_spin_manifest(manifest.project, spin), fs::perms(0644)); !written)
+    if (Status written = output.write_file("spin.toml", render_spin_manifest(manifest.project, spin), fs::perms(0644));
+        !written)
       diagnostics.error({}, written.error().message);
   }
   Status done = output.write_file("manifest.json", render_manifest(manifest), fs::perms(0644));

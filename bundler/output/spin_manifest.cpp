@@ -84,7 +84,8 @@ std::string render_spin_manifest(const std::string& application, const std::vect
       << "\n[application]\n"
       << "name = " << toml_string(application.empty() ? "sls-app" : application) << "\n";
   std::set<std::string> taken;
-  for (const PlannedFunction* function : functions) render_component(out, *function, unique_id(function->name(), taken));
+  for (const PlannedFunction* function : functions)
+    render_component(out, *function, unique_id(function->name(), taken));
   return out.str();
 }
 

@@ -1,8 +1,8 @@
 #include "bundler/package/bundle.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+
+#include <nlohmann/json.hpp>
 
 #include "bundler/package/zip_writer.hpp"
 #include "core/file_system.hpp"
@@ -75,7 +75,8 @@ std::string render_bundle_metadata(const PlannedFunction& function, const std::v
   return json.dump(2) + "\n";
 }
 
-Expected<std::string> make_bundle(const PlannedFunction& function, std::vector<BundleFile> files, std::time_t timestamp) {
+Expected<std::string> make_bundle(const PlannedFunction& function, std::vector<BundleFile> files,
+                                  std::time_t timestamp) {
   std::string manifest = render_bundle_metadata(function, files);
   return make_bundle_with(std::move(manifest), std::move(files), timestamp);
 }

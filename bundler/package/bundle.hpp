@@ -50,6 +50,7 @@ std::string render_bundle_metadata(const PlannedFunction& function, const std::v
 Expected<std::string> make_bundle_with(std::string metadata_text, std::vector<BundleFile> files, std::time_t timestamp);
 
 // The zip bytes: the files plus sls.json.
-Expected<std::string> make_bundle(const PlannedFunction& function, std::vector<BundleFile> files, std::time_t timestamp);
+Expected<std::string> make_bundle(const PlannedFunction& function, std::vector<BundleFile> files,
+                                  std::time_t timestamp);
 
 }  // namespace sls

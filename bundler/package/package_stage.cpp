@@ -65,7 +65,8 @@ FunctionBundle PackageStage::package(const PlannedFunction& planned, const std::
   if (!artifact) return keep_previous(planned, bundle_path);
   auto digest = m_context.hasher.digest(*artifact);
   if (!digest) {
-    m_context.diagnostics.error(where, "cannot package function '" + planned.name() + "': cannot read " + artifact->string());
+    m_context.diagnostics.error(where,
+                                "cannot package function '" + planned.name() + "': cannot read " + artifact->string());
     return keep_previous(planned, bundle_path);
   }
   // Tree-shaking: lib/ and data files, each with the reason it is there.
@@ -88,9 +89,11 @@ FunctionBundle PackageStage::package(const PlannedFunction& planned, const std::
   std::vector<SizedFile> sizes = sized_files(bundle.files);
   auto zip = make_bundle_with(bundle.metadata_text, std::move(bundle.files), bundle.timestamp);
   // Budgets: AWS Lambda's quotas and max_size, checked on the finished zip.
-  if (zip && !m_shaker.within_budget(planned, sizes, zip->size())) zip = Expected<std::string>(make_error("over its size budget"));
+  if (zip && !m_shaker.within_budget(planned, sizes, zip->size()))
+    zip = Expected<std::string>(make_error("over its size budget"));
   if (zip) {
-    if (Status written = m_output.write_file(bundle_path, *zip, fs::perms(0644)); !written) zip = Expected<std::string>(written.error());
+    if (Status written = m_output.write_file(bundle_path, *zip, fs::perms(0644)); !written)
+      zip = Expected<std::string>(written.error());
   }
   if (!zip) {
     m_context.diagnostics.error(where, "cannot package function '" + planned.name() + "': " + zip.error().message);

@@ -50,7 +50,8 @@ public:
   std::size_t step_count() const { return m_context.project.plan.size(); }
 
 private:
-  std::optional<PackagedBundle> reuse(const std::string& function, const std::string& key, const std::string& bundle_path);
+  std::optional<PackagedBundle> reuse(const std::string& function, const std::string& key,
+                                      const std::string& bundle_path);
   FunctionBundle keep_previous(const PlannedFunction& planned, const std::string& bundle_path);
 
   const BuildContext& m_context;

@@ -17,7 +17,7 @@ PackageState::PackageState(fs::path file) : m_file(std::move(file)) {
   for (const auto& [function, entry] : json.items()) {
     if (!entry.is_object()) continue;
     m_bundles[function] = {entry.value("key", ""), entry.value("sha256", ""), entry.value("size", std::uint64_t{0}),
-                          entry.value("target", "")};
+                           entry.value("target", "")};
   }
 }
 
@@ -38,7 +38,8 @@ void PackageState::save() const {
   {
     std::lock_guard lock(m_mutex);
     for (const auto& [function, bundle] : m_bundles)
-      json[function] = {{"key", bundle.key}, {"sha256", bundle.sha256}, {"size", bundle.size}, {"target", bundle.target}};
+      json[function] = {
+          {"key", bundle.key}, {"sha256", bundle.sha256}, {"size", bundle.size}, {"target", bundle.target}};
   }
   write_file_atomically(m_file, json.dump(1) + "\n", fs::perms(0644));
 }

@@ -6,11 +6,11 @@
 
 #include "bundler/package/zip_writer.hpp"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <set>
+
+#include <zlib.h>
 
 namespace sls {
 namespace {
@@ -120,7 +120,8 @@ void write_central_header(std::string& out, const EntryRecord& record, DosTime d
   out += *record.path;
 }
 
-void write_end_record(std::string& out, std::size_t count, std::uint32_t directory_offset, std::uint32_t directory_size) {
+void write_end_record(std::string& out, std::size_t count, std::uint32_t directory_offset,
+                      std::uint32_t directory_size) {
   put32(out, 0x06054b50);
   put16(out, 0);
   put16(out, 0);
@@ -169,8 +170,10 @@ Expected<std::string> write_zip(std::vector<ZipEntry> entries, std::time_t times
                        static_cast<std::uint32_t>(crc32(0, reinterpret_cast<const Bytef*>(entry.data.data()),
                                                         static_cast<uInt>(entry.data.size()))),
                        static_cast<std::uint32_t>(deflated ? compressed->size() : entry.data.size()),
-                       static_cast<std::uint32_t>(entry.data.size()), static_cast<std::uint32_t>(out.size()),
-                       mode << 16, &entry.path};
+                       static_cast<std::uint32_t>(entry.data.size()),
+                       static_cast<std::uint32_t>(out.size()),
+                       mode << 16,
+                       &entry.path};
     write_local_header(out, record, dos);
     out += deflated ? *compressed : entry.data;
     records.push_back(record);

@@ -56,8 +56,9 @@ bool resolve_build_flags(BuildFlags& flags, const fs::path& project_root, Target
   }
   PackageFlags found = query_pkg_config(flags.pkg_config);
   if (!found.problem.empty()) {
-    diagnostics.error(flags.pkg_config_location, "pkg-config does not know every package listed", found.problem +
-                      "hint: install the package's -dev files, or set PKG_CONFIG_PATH to the folder of its .pc file");
+    diagnostics.error(
+        flags.pkg_config_location, "pkg-config does not know every package listed",
+        found.problem + "hint: install the package's -dev files, or set PKG_CONFIG_PATH to the folder of its .pc file");
     return false;
   }
   flags.cflags.insert(flags.cflags.end(), found.cflags.begin(), found.cflags.end());

@@ -10,12 +10,14 @@ std::string bundle_path_for(const std::string& function_name) { return "function
 
 namespace {
 
-void report_unknown_function_settings(const ProjectLayout& layout, const ProjectConfig& config, Diagnostics& diagnostics) {
+void report_unknown_function_settings(const ProjectLayout& layout, const ProjectConfig& config,
+                                      Diagnostics& diagnostics) {
   std::vector<std::string> names;
   for (const FunctionSource& function : layout.functions) names.push_back(function.name);
   for (const auto& [name, settings] : config.functions) {
     if (std::find(names.begin(), names.end(), name) != names.end()) continue;
-    diagnostics.error(settings.location, "[functions.\"" + name + "\"] names no function in api/" + did_you_mean(name, names));
+    diagnostics.error(settings.location,
+                      "[functions.\"" + name + "\"] names no function in api/" + did_you_mean(name, names));
   }
 }
 

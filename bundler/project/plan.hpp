@@ -27,10 +27,10 @@ struct PlannedFunction {
   SourceLocation settings_location;         // its [functions."…"] table, for messages about its settings
   std::vector<std::string> link_libraries;  // native: -l<name> each, shipped in lib/ unless the runtime has it
   std::optional<int> max_size;              // unzipped bytes
-  BuildFlags build;                         // [build]'s settings, then the function's (pkg-config resolved by load_project)
+  BuildFlags build;  // [build]'s settings, then the function's (pkg-config resolved by load_project)
 
-  const std::string& name() const { return source->name; }    // "api/users/[id]"
-  const std::string& route() const { return source->route; }  // "/api/users/:id"
+  const std::string& name() const { return source->name; }                // "api/users/[id]"
+  const std::string& route() const { return source->route; }              // "/api/users/:id"
   bool compiles() const { return source->kind == FunctionKind::Source; }  // not a prebuilt module
 };
 

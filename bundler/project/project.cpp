@@ -64,8 +64,10 @@ std::optional<fs::path> nearest_folder(const fs::path& file, Predicate holds) {
 
 fs::path project_root_for(const fs::path& file) {
   std::error_code ec;
-  if (auto root = nearest_folder(file, [&](const fs::path& dir) { return fs::exists(dir / "sls.toml", ec); })) return *root;
-  if (auto root = nearest_folder(file, [&](const fs::path& dir) { return fs::is_directory(dir / "api", ec); })) return *root;
+  if (auto root = nearest_folder(file, [&](const fs::path& dir) { return fs::exists(dir / "sls.toml", ec); }))
+    return *root;
+  if (auto root = nearest_folder(file, [&](const fs::path& dir) { return fs::is_directory(dir / "api", ec); }))
+    return *root;
   return file.parent_path();
 }
 

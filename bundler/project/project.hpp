@@ -22,7 +22,7 @@ struct LoadedProject {
   ProjectLayout layout;
   std::vector<PlannedFunction> plan;  // points into layout.functions: a LoadedProject moves, never copies
   Toolchain toolchain;
-  analyzers::LintOptions lint_options;  // from [lint]
+  analyzers::LintOptions lint_options;    // from [lint]
   std::optional<Target> target_override;  // --target, which also sets lib/'s target
   BuildFlags lib_build;                   // [build]'s settings, for lib/ and files outside functions
 
@@ -40,8 +40,8 @@ struct LoadedProject {
 // Every problem goes to `diagnostics`; nullopt when one was an error (a
 // broken sls.toml, a [functions] table naming nothing, an unknown lint rule,
 // no install layout), so nothing is built from half a configuration.
-std::optional<LoadedProject> load_project(const std::filesystem::path& project_dir, std::optional<Target> target_override,
-                                          Diagnostics& diagnostics);
+std::optional<LoadedProject> load_project(const std::filesystem::path& project_dir,
+                                          std::optional<Target> target_override, Diagnostics& diagnostics);
 
 // The project a file belongs to: the nearest folder above it holding
 // sls.toml, else the nearest holding an api/ folder, else the file's own

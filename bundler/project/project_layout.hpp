@@ -19,10 +19,10 @@ struct FunctionSource {
 };
 
 struct ProjectLayout {
-  std::filesystem::path root;               // absolute
-  std::vector<FunctionSource> functions;    // sorted by name
-  std::vector<std::string> static_files;    // relative to public/, sorted
-  std::vector<std::string> lib_sources;     // project-relative, sorted
+  std::filesystem::path root;             // absolute
+  std::vector<FunctionSource> functions;  // sorted by name
+  std::vector<std::string> static_files;  // relative to public/, sorted
+  std::vector<std::string> lib_sources;   // project-relative, sorted
 };
 
 bool is_c_source(const std::string& path);    // .c

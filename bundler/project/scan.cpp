@@ -69,19 +69,22 @@ private:
     }
     if (indexes.empty()) return false;
     if (indexes.size() > 1) {
-      m_diagnostics.error({indexes[1], 0, 0}, "function '" + dir + "' has more than one index file (also " + indexes[0] + ")");
+      m_diagnostics.error({indexes[1], 0, 0},
+                          "function '" + dir + "' has more than one index file (also " + indexes[0] + ")");
       return true;
     }
     std::vector<std::string> sources;
     for (const std::string& file : list_files_sorted(m_root / dir)) {
       std::string path = dir + "/" + file;
-      if (fs::path(file).filename().string()[0] != '.' && (is_c_source(path) || is_cxx_source(path))) sources.push_back(path);
+      if (fs::path(file).filename().string()[0] != '.' && (is_c_source(path) || is_cxx_source(path)))
+        sources.push_back(path);
     }
     add_function(dir, indexes[0], sources, FunctionKind::Source);
     return true;
   }
 
-  void add_function(const std::string& name, const std::string& entry, std::vector<std::string> sources, FunctionKind kind) {
+  void add_function(const std::string& name, const std::string& entry, std::vector<std::string> sources,
+                    FunctionKind kind) {
     auto route = route_for_function(name);
     if (!route) {
       m_diagnostics.error({entry, 0, 0}, "invalid route for function '" + name + "': " + route.error().message);

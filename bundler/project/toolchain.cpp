@@ -1,7 +1,6 @@
 #include "bundler/project/toolchain.hpp"
 
 #include <algorithm>
-
 #include <cctype>
 #include <cstdlib>
 #include <sstream>
@@ -19,9 +18,12 @@ std::string env_or(const char* name, const std::string& fallback) {
 
 std::vector<std::string> optimization_flags(Optimize optimize) {
   switch (optimize) {
-    case Optimize::Size: return {"-Os"};
-    case Optimize::Debug: return {"-O0", "-g"};
-    case Optimize::Speed: return {"-O2"};
+    case Optimize::Size:
+      return {"-Os"};
+    case Optimize::Debug:
+      return {"-O0", "-g"};
+    case Optimize::Speed:
+      return {"-O2"};
   }
   return {"-O2"};
 }
@@ -33,8 +35,13 @@ std::vector<std::string> language_flags(const fs::path& source) {
 
 std::vector<std::string> target_flags(Target target) {
   if (target == Target::Native) return {"--target=x86_64-linux-gnu"};
-  return {"--target=wasm32-wasi", "-fno-exceptions", "-nostdlibinc", "-isystem", "/usr/include/wasm32-wasi/c++/v1",
-          "-isystem", "/usr/include/wasm32-wasi"};
+  return {"--target=wasm32-wasi",
+          "-fno-exceptions",
+          "-nostdlibinc",
+          "-isystem",
+          "/usr/include/wasm32-wasi/c++/v1",
+          "-isystem",
+          "/usr/include/wasm32-wasi"};
 }
 
 // Remaps absolute paths that would otherwise end up in __FILE__ and debug info.
@@ -49,7 +56,8 @@ std::vector<std::string> reproducibility_flags(const Toolchain& toolchain, const
 std::vector<std::string> include_flags(const Toolchain& toolchain, const UnitOptions& options) {
   std::vector<std::string> flags = {"-isystem", toolchain.layout.sdk_include_dir().string()};
   if (!options.project_root.empty()) {
-    flags.insert(flags.end(), {"-I", (options.project_root / "lib").string(), "-iquote", options.project_root.string()});
+    flags.insert(flags.end(),
+                 {"-I", (options.project_root / "lib").string(), "-iquote", options.project_root.string()});
   }
   return flags;
 }
@@ -58,7 +66,8 @@ std::vector<std::string> include_flags(const Toolchain& toolchain, const UnitOpt
 std::vector<std::string> user_compile_flags(const UnitOptions& options, const fs::path& source) {
   std::vector<std::string> flags;
   if (!options.build) return flags;
-  for (const std::string& dir : options.build->include_dirs) flags.insert(flags.end(), {"-I", (options.project_root / dir).string()});
+  for (const std::string& dir : options.build->include_dirs)
+    flags.insert(flags.end(), {"-I", (options.project_root / dir).string()});
   for (const std::string& define : options.build->defines) flags.push_back("-D" + define);
   const auto& language = is_c_source(source.string()) ? options.build->cflags : options.build->cxxflags;
   flags.insert(flags.end(), language.begin(), language.end());
@@ -78,11 +87,14 @@ std::vector<std::string> prelude_flags(const UnitOptions& options, const fs::pat
   return {"-include-pch", options.prelude_pch.string(), "-fpch-validate-input-files-content"};
 }
 
-void append(std::vector<std::string>& to, const std::vector<std::string>& from) { to.insert(to.end(), from.begin(), from.end()); }
+void append(std::vector<std::string>& to, const std::vector<std::string>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
 
 // Tree-shaking: the archive-member report, and system libraries the bundle carries in lib/.
 std::vector<std::string> tree_shaking_link_flags(Target target, const fs::path& output,
-                                                 const std::vector<std::string>& system_libraries, const BuildFlags* build) {
+                                                 const std::vector<std::string>& system_libraries,
+                                                 const BuildFlags* build) {
   std::vector<std::string> flags = {"-Wl,--why-extract=" + why_extract_path(output).string()};
   bool has_ldflags = build && !build->ldflags.empty();
   if (build)
@@ -114,7 +126,8 @@ Toolchain make_toolchain(const InstallLayout& layout) {
   return toolchain;
 }
 
-std::vector<std::string> frontend_command(const Toolchain& toolchain, const UnitOptions& options, const fs::path& source) {
+std::vector<std::string> frontend_command(const Toolchain& toolchain, const UnitOptions& options,
+                                          const fs::path& source) {
   std::vector<std::string> command = {is_c_source(source.string()) ? toolchain.cc : toolchain.cxx};
   append(command, target_flags(options.target));
   append(command, language_flags(source));
@@ -240,7 +253,8 @@ bool links_libcurl(const std::vector<std::string>& system_libraries, const Build
 }
 
 bool changes_compiles(const BuildFlags* build) {
-  return build && (!build->include_dirs.empty() || !build->defines.empty() || !build->cflags.empty() || !build->cxxflags.empty());
+  return build && (!build->include_dirs.empty() || !build->defines.empty() || !build->cflags.empty() ||
+                   !build->cxxflags.empty());
 }
 
 fs::path why_extract_path(const fs::path& artifact) {

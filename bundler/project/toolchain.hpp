@@ -36,7 +36,7 @@ struct UnitOptions {
   Target target = Target::Native;
   Optimize optimize = Optimize::Speed;
   std::filesystem::path project_root;
-  std::string function_name;   // empty for lib/ code and the runtime glue
+  std::string function_name;  // empty for lib/ code and the runtime glue
   std::string function_route;
   std::filesystem::path prelude_pch = {};  // the precompiled prelude to start from (C++ only), if any
   const BuildFlags* build = nullptr;       // sls.toml's build settings for this unit, if any

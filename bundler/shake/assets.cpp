@@ -11,8 +11,8 @@
 #include <algorithm>
 #include <map>
 
-#include "bundler/shake/glob.hpp"
 #include "bundler/project/scan.hpp"
+#include "bundler/shake/glob.hpp"
 
 namespace sls {
 namespace fs = std::filesystem;
@@ -40,12 +40,15 @@ public:
     }
     if (is_sensitive_path(path)) {
       if (!explicit_secret) {
-        if (skipped_secrets) skipped_secrets->push_back(path);
-        else m_diagnostics.warning(where, "'" + path + "' is not shipped: it looks like a secret or VCS file",
-                                   "hint: name it in an include glob of its own if the function really needs it");
+        if (skipped_secrets)
+          skipped_secrets->push_back(path);
+        else
+          m_diagnostics.warning(where, "'" + path + "' is not shipped: it looks like a secret or VCS file",
+                                "hint: name it in an include glob of its own if the function really needs it");
         return false;
       }
-      m_diagnostics.warning(where, "'" + path + "' looks like a secret and is shipped because an include glob names it");
+      m_diagnostics.warning(where,
+                            "'" + path + "' looks like a secret and is shipped because an include glob names it");
     }
     std::string& reasons = m_files[path];
     if (reasons.find(reason) == std::string::npos) reasons += (reasons.empty() ? "" : "; ") + reason;
@@ -69,8 +72,8 @@ std::vector<std::string> project_files(const fs::path& root, const fs::path& bel
   std::vector<std::string> files;
   std::error_code ec;
   auto options = fs::directory_options::skip_permission_denied;
-  for (auto it = fs::recursive_directory_iterator(root / below, options, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(root / below, options, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     std::string relative = it->path().lexically_relative(root).generic_string();
     if (relative == ".sls" && it->is_directory(ec)) {
       it.disable_recursion_pending();
@@ -85,8 +88,10 @@ std::vector<std::string> project_files(const fs::path& root, const fs::path& bel
 // The project-relative path a literal names, or "" when it is not a project file.
 std::string project_path_of(const std::string& literal) {
   std::string path = literal;
-  if (path.rfind(k_task_root, 0) == 0) path = path.substr(k_task_root.size());
-  else if (!path.empty() && path[0] == '/') return "";  // /tmp, /etc…: not ours to ship
+  if (path.rfind(k_task_root, 0) == 0)
+    path = path.substr(k_task_root.size());
+  else if (!path.empty() && path[0] == '/')
+    return "";  // /tmp, /etc…: not ours to ship
   return fs::path(path).lexically_normal().generic_string();
 }
 
@@ -97,14 +102,16 @@ void add_traced(const fs::path& root, const AssetReference& reference, Selection
     diagnostics.warning(reference.where, "'" + reference.path + "' is outside the project folder and is not shipped");
     return;
   }
-  std::string reason = "traced: " + reference.via + " at " + reference.where.file + ":" + std::to_string(reference.where.line);
+  std::string reason =
+      "traced: " + reference.via + " at " + reference.where.file + ":" + std::to_string(reference.where.line);
   std::error_code ec;
   if (fs::is_directory(root / path, ec)) {
     for (const std::string& file : project_files(root, path)) selection.add(file, reason, reference.where, false);
   } else if (fs::is_regular_file(root / path, ec)) {
     selection.add(path, reason, reference.where, false);
   } else {
-    diagnostics.warning(reference.where, "'" + reference.path + "' is read here but is not in the project, so it is not shipped",
+    diagnostics.warning(reference.where,
+                        "'" + reference.path + "' is read here but is not in the project, so it is not shipped",
                         "hint: if the function creates it at run time, write it under /tmp instead");
   }
 }
@@ -119,13 +126,15 @@ void add_glob(const fs::path& root, const std::string& glob, const SourceLocatio
   std::size_t matched = 0;
   std::vector<std::string> secrets;
   for (const std::string& file : project_files(root, "")) {
-    if (glob_match(glob, file) && selection.add(file, "include \"" + glob + "\"", where, explicit_secret, &secrets)) ++matched;
+    if (glob_match(glob, file) && selection.add(file, "include \"" + glob + "\"", where, explicit_secret, &secrets))
+      ++matched;
   }
   if (!secrets.empty()) {
     std::string names;
     for (std::size_t i = 0; i < secrets.size() && i < 3; ++i) names += (i ? ", " : "") + secrets[i];
-    diagnostics.warning(where, "include \"" + glob + "\" skipped " + std::to_string(secrets.size()) +
-                                   " file(s) that look like secrets or VCS data: " + names + (secrets.size() > 3 ? ", …" : ""),
+    diagnostics.warning(where,
+                        "include \"" + glob + "\" skipped " + std::to_string(secrets.size()) +
+                            " file(s) that look like secrets or VCS data: " + names + (secrets.size() > 3 ? ", …" : ""),
                         "hint: name such a file in an include glob of its own if the function really needs it");
   }
   if (matched == 0) diagnostics.warning(where, "include \"" + glob + "\" matches no file that can be shipped");
@@ -142,7 +151,8 @@ std::string refusal_reason(const fs::path& root, const std::string& relative) {
   return "";
 }
 
-std::vector<SelectedFile> select_data_files(const fs::path& root, const DataFileRequest& request, Diagnostics& diagnostics) {
+std::vector<SelectedFile> select_data_files(const fs::path& root, const DataFileRequest& request,
+                                            Diagnostics& diagnostics) {
   Selection selection(root, diagnostics);
   for (const AssetReference& reference : request.traced) add_traced(root, reference, selection, diagnostics);
   for (const std::string& glob : request.include_globs)

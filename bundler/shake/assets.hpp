@@ -15,8 +15,8 @@ namespace sls {
 
 // A literal path read by a function's source, e.g. sls::asset("data/a.txt").
 struct AssetReference {
-  std::string path;    // the literal, as written
-  std::string via;     // "sls::asset", "fopen", "std::ifstream"…
+  std::string path;  // the literal, as written
+  std::string via;   // "sls::asset", "fopen", "std::ifstream"…
   SourceLocation where;
 };
 

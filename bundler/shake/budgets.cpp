@@ -14,8 +14,10 @@ std::string human_size(std::uint64_t bytes) {
     ++unit;
   }
   char text[32];
-  if (unit == 0) std::snprintf(text, sizeof text, "%llu B", static_cast<unsigned long long>(bytes));
-  else std::snprintf(text, sizeof text, "%.1f %s", value, units[unit]);
+  if (unit == 0)
+    std::snprintf(text, sizeof text, "%llu B", static_cast<unsigned long long>(bytes));
+  else
+    std::snprintf(text, sizeof text, "%.1f %s", value, units[unit]);
   return text;
 }
 
@@ -38,7 +40,8 @@ std::vector<std::string> check_budget(const std::vector<SizedFile>& files, std::
   };
   if (zipped_size > budget.zipped) over("the zipped bundle", zipped_size, budget.zipped);
   if (unzipped > budget.unzipped) over("the unzipped bundle", unzipped, budget.unzipped);
-  if (budget.max_size && unzipped > *budget.max_size) over("the unzipped bundle (max_size in sls.toml)", unzipped, *budget.max_size);
+  if (budget.max_size && unzipped > *budget.max_size)
+    over("the unzipped bundle (max_size in sls.toml)", unzipped, *budget.max_size);
   return problems;
 }
 

@@ -10,19 +10,20 @@
 #include "bundler/shake/elf_reader.hpp"
 
 #include <fcntl.h>
-#include <gelf.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <libelf.h>
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
+
+#include <gelf.h>
+#include <libelf.h>
 
 namespace sls {
 namespace {
@@ -82,11 +83,20 @@ Status read_dynamic(Elf* elf, ElfInfo& info) {
     const char* text = elf_strptr(elf, dynamic->header.sh_link, entry.d_un.d_val);
     if (!text) continue;  // an offset past the string table
     switch (entry.d_tag) {
-      case DT_NEEDED: info.needed.emplace_back(text); break;
-      case DT_SONAME: info.soname = text; break;
-      case DT_RUNPATH: info.runpath = split_paths(text); break;
-      case DT_RPATH: info.rpath = split_paths(text); break;
-      default: break;
+      case DT_NEEDED:
+        info.needed.emplace_back(text);
+        break;
+      case DT_SONAME:
+        info.soname = text;
+        break;
+      case DT_RUNPATH:
+        info.runpath = split_paths(text);
+        break;
+      case DT_RPATH:
+        info.rpath = split_paths(text);
+        break;
+      default:
+        break;
     }
   }
   return Ok{};
@@ -151,7 +161,10 @@ Status read_versioned_symbols(Elf* elf, const std::map<unsigned, std::size_t>& b
 }  // namespace
 
 Expected<ElfInfo> read_elf(std::string_view bytes) {
-  if (bytes.size() < 6 || bytes.substr(0, 4) != "\x7f" "ELF") return make_error("not an ELF file");
+  if (bytes.size() < 6 || bytes.substr(0, 4) !=
+                              "\x7f"
+                              "ELF")
+    return make_error("not an ELF file");
   if (bytes[4] != ELFCLASS64 || bytes[5] != ELFDATA2LSB)
     return make_error("only 64-bit little-endian ELF files are supported");
   if (!libelf_ready()) return libelf_error();
@@ -183,7 +196,7 @@ GlibcVersion parse_glibc_version(std::string_view name) {
 Expected<ElfInfo> read_elf_file(const std::filesystem::path& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return make_error(std::strerror(errno));
-  struct stat info {};
+  struct stat info{};
   void* mapped = ::fstat(fd, &info) == 0 && info.st_size > 0
                      ? ::mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
                      : MAP_FAILED;

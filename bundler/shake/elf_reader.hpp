@@ -23,11 +23,11 @@ struct VersionNeed {
 };
 
 struct ElfInfo {
-  std::uint16_t machine = 0;           // EM_X86_64, EM_AARCH64…
-  std::string soname;                  // DT_SONAME, empty for executables
-  std::vector<std::string> needed;     // DT_NEEDED, in file order
-  std::vector<std::string> runpath;    // DT_RUNPATH split on ':'
-  std::vector<std::string> rpath;      // DT_RPATH split on ':' (ignored by ld.so when runpath is set)
+  std::uint16_t machine = 0;         // EM_X86_64, EM_AARCH64…
+  std::string soname;                // DT_SONAME, empty for executables
+  std::vector<std::string> needed;   // DT_NEEDED, in file order
+  std::vector<std::string> runpath;  // DT_RUNPATH split on ':'
+  std::vector<std::string> rpath;    // DT_RPATH split on ':' (ignored by ld.so when runpath is set)
   std::vector<VersionNeed> version_needs;
 };
 

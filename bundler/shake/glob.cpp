@@ -47,12 +47,14 @@ bool glob_match(std::string_view pattern, std::string_view path) {
 Status check_glob(std::string_view pattern) {
   if (pattern.empty()) return make_error("an include glob must not be empty");
   if (pattern.front() == '/' || pattern.front() == '~')
-    return make_error("include glob '" + std::string(pattern) + "' is absolute; globs are relative to the project folder");
+    return make_error("include glob '" + std::string(pattern) +
+                      "' is absolute; globs are relative to the project folder");
   if (pattern == ".sls" || pattern.substr(0, 5) == ".sls/")
     return make_error("include glob '" + std::string(pattern) + "' names sls's output folder, which is never shipped");
   for (const std::string& segment : segments(pattern)) {
     if (segment == "..")
-      return make_error("include glob '" + std::string(pattern) + "' uses '..'; nothing outside the project folder is shipped");
+      return make_error("include glob '" + std::string(pattern) +
+                        "' uses '..'; nothing outside the project folder is shipped");
   }
   return Ok{};
 }

@@ -21,10 +21,21 @@ namespace {
 // glibc's own libraries: every glibc build installs them, and the runtime's
 // own programs run on them. Nothing else is assumed (see docs/tree-shaking.md).
 const std::vector<std::string> k_glibc_sonames = {
-    "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1", "libc.so.6",          "libm.so.6",
-    "libpthread.so.0",      "libdl.so.2",            "librt.so.1",         "libresolv.so.2",
-    "libutil.so.1",         "libanl.so.1",           "libBrokenLocale.so.1", "libnss_files.so.2",
-    "libnss_dns.so.2",      "libthread_db.so.1",     "libmvec.so.1",
+    "ld-linux-x86-64.so.2",
+    "ld-linux-aarch64.so.1",
+    "libc.so.6",
+    "libm.so.6",
+    "libpthread.so.0",
+    "libdl.so.2",
+    "librt.so.1",
+    "libresolv.so.2",
+    "libutil.so.1",
+    "libanl.so.1",
+    "libBrokenLocale.so.1",
+    "libnss_files.so.2",
+    "libnss_dns.so.2",
+    "libthread_db.so.1",
+    "libmvec.so.1",
 };
 
 std::string expand_origin(const std::string& dir, const fs::path& origin) {
@@ -39,7 +50,8 @@ std::string expand_origin(const std::string& dir, const fs::path& origin) {
 std::vector<fs::path> search_order(const ElfInfo& info, const fs::path& origin, const std::vector<fs::path>& system) {
   std::vector<fs::path> dirs;
   // ld.so ignores DT_RPATH when DT_RUNPATH is present.
-  for (const std::string& dir : info.runpath.empty() ? info.rpath : info.runpath) dirs.push_back(expand_origin(dir, origin));
+  for (const std::string& dir : info.runpath.empty() ? info.rpath : info.runpath)
+    dirs.push_back(expand_origin(dir, origin));
   dirs.insert(dirs.end(), system.begin(), system.end());
   return dirs;
 }
@@ -62,7 +74,8 @@ struct Pending {
 
 class ClosureWalk {
 public:
-  ClosureWalk(const RuntimeProfile& runtime, const std::vector<fs::path>& system) : m_runtime(runtime), m_system(system) {}
+  ClosureWalk(const RuntimeProfile& runtime, const std::vector<fs::path>& system)
+      : m_runtime(runtime), m_system(system) {}
 
   void add_needs(const ElfInfo& info, const std::string& who, const fs::path& dir) {
     std::vector<std::string> names = info.needed;
@@ -146,7 +159,8 @@ std::vector<LibraryProblem> check_glibc_versions(const std::string& file, const 
     GlibcVersion version = parse_glibc_version(need.version);
     if (version.major == 0 || version <= runtime.glibc) continue;
     std::string symbols;
-    for (const std::string& symbol : need.symbols) symbols += (symbols.empty() ? "" : ", ") + symbol + "@" + need.version;
+    for (const std::string& symbol : need.symbols)
+      symbols += (symbols.empty() ? "" : ", ") + symbol + "@" + need.version;
     if (symbols.empty()) symbols = need.version + " (no symbol named)";
     problems.push_back({file + " needs " + need.version + " but " + runtime.name + " has glibc " +
                             std::to_string(runtime.glibc.major) + "." + std::to_string(runtime.glibc.minor) +

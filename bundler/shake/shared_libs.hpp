@@ -31,9 +31,9 @@ bool runtime_provides(const RuntimeProfile& runtime, const std::string& soname);
 std::vector<std::filesystem::path> default_library_dirs();
 
 struct BundledLibrary {
-  std::string soname;                  // the DT_NEEDED name: lib/<soname> in the bundle
-  std::filesystem::path host_path;     // the file that was read
-  std::string needed_by;               // "bootstrap" or another library's soname
+  std::string soname;               // the DT_NEEDED name: lib/<soname> in the bundle
+  std::filesystem::path host_path;  // the file that was read
+  std::string needed_by;            // "bootstrap" or another library's soname
 };
 
 struct LibraryProblem {

@@ -41,7 +41,8 @@ std::string symbol_origin(const std::string& symbol, const std::filesystem::path
   for (const std::string& source : sources) {
     auto text = read_file(project_root / source);
     if (!text) continue;
-    for (std::size_t line : call_lines(*text, symbol)) calls += (calls.empty() ? "" : ", ") + source + ":" + std::to_string(line);
+    for (std::size_t line : call_lines(*text, symbol))
+      calls += (calls.empty() ? "" : ", ") + source + ":" + std::to_string(line);
   }
   if (!calls.empty()) return symbol + " is called at " + calls;
   if (auto known = k_library_origins.find(symbol); known != k_library_origins.end())

@@ -39,7 +39,8 @@ std::string TreeShaker::entry_reason(const PlannedFunction& planned, const fs::p
   return reason + (members.empty() ? "; no lib/ code linked" : "; lib/ code linked: " + join(members));
 }
 
-bool TreeShaker::add_libraries(const PlannedFunction& planned, const fs::path& artifact, std::vector<BundleFile>& files) {
+bool TreeShaker::add_libraries(const PlannedFunction& planned, const fs::path& artifact,
+                               std::vector<BundleFile>& files) {
   // The function's lib_dirs first, as the linker searched them.
   std::vector<fs::path> dirs(planned.build.lib_dirs.begin(), planned.build.lib_dirs.end());
   for (const fs::path& dir : default_library_dirs()) dirs.push_back(dir);
@@ -59,9 +60,9 @@ bool TreeShaker::add_libraries(const PlannedFunction& planned, const fs::path& a
       m_diagnostics.error(where, "cannot copy " + library.soname + ": cannot read " + library.host_path.string());
       return false;
     }
-    files.push_back(file_on_disk("lib/" + library.soname, library.host_path, *digest, false,
-                                 "shared library needed by " + library.needed_by + " (not in " +
-                                     runtime_profile_al2023().name + ")"));
+    files.push_back(file_on_disk(
+        "lib/" + library.soname, library.host_path, *digest, false,
+        "shared library needed by " + library.needed_by + " (not in " + runtime_profile_al2023().name + ")"));
   }
   return true;
 }
@@ -77,7 +78,8 @@ bool TreeShaker::add_data_files(const PlannedFunction& planned, const std::vecto
   bool ok = m_diagnostics.count(Severity::Error) == errors_before;
   for (SelectedFile& file : selected) {
     if (has_file(files, file.path) || file.path == k_bundle_metadata_file) {
-      m_diagnostics.error(planned.settings_location, "'" + file.path + "' would replace a file sls writes into the bundle");
+      m_diagnostics.error(planned.settings_location,
+                          "'" + file.path + "' would replace a file sls writes into the bundle");
       ok = false;
       continue;
     }

@@ -10,11 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "bundler/shake/assets.hpp"
-#include "bundler/shake/budgets.hpp"
 #include "bundler/package/bundle.hpp"
 #include "bundler/project/plan.hpp"
 #include "bundler/project/project_layout.hpp"
+#include "bundler/shake/assets.hpp"
+#include "bundler/shake/budgets.hpp"
 #include "core/diagnostics.hpp"
 
 namespace sls {
@@ -37,7 +37,8 @@ public:
 
 private:
   std::string entry_reason(const PlannedFunction& planned, const std::filesystem::path& artifact) const;
-  bool add_libraries(const PlannedFunction& planned, const std::filesystem::path& artifact, std::vector<BundleFile>& files);
+  bool add_libraries(const PlannedFunction& planned, const std::filesystem::path& artifact,
+                     std::vector<BundleFile>& files);
   bool add_data_files(const PlannedFunction& planned, const std::vector<AssetReference>& traced,
                       std::vector<BundleFile>& files);
 

@@ -21,7 +21,8 @@ bool run_wasm_opt(const fs::path& wasm_opt, const fs::path& module, ProcessRunne
                   const SourceLocation& where) {
   fs::path optimized = module;
   optimized += ".opt";
-  auto result = runner.run({{wasm_opt.string(), "-Oz", module.string(), "-o", optimized.string()}, std::nullopt, {}, {}});
+  auto result =
+      runner.run({{wasm_opt.string(), "-Oz", module.string(), "-o", optimized.string()}, std::nullopt, {}, {}});
   if (!result || result->exit_code != 0) {
     diagnostics.error(where, "wasm-opt failed on the linked module",
                       result ? result->stderr_data + result->stdout_data : result.error().message);
@@ -39,14 +40,16 @@ bool finish_linked_module(const fs::path& module, Optimize optimize, ProcessRunn
                           const SourceLocation& where) {
   const char* path = std::getenv("PATH");
   std::optional<fs::path> wasm_opt = find_program("wasm-opt", path ? path : "");
-  if (wasm_opt && optimize != Optimize::Debug && !run_wasm_opt(*wasm_opt, module, runner, diagnostics, where)) return false;
+  if (wasm_opt && optimize != Optimize::Debug && !run_wasm_opt(*wasm_opt, module, runner, diagnostics, where))
+    return false;
   auto bytes = read_file(module);
   if (!bytes) {
     diagnostics.error(where, bytes.error().message);
     return false;
   }
   // A failure here is a bug in sls or its glue, not in the user's code: say so.
-  return report_problems(validate_wasi_command(*bytes), "internal error: sls linked an invalid WASI module", diagnostics, where);
+  return report_problems(validate_wasi_command(*bytes), "internal error: sls linked an invalid WASI module",
+                         diagnostics, where);
 }
 
 std::optional<fs::path> check_prebuilt_module(const fs::path& project_root, const FunctionSource& function,
@@ -58,7 +61,8 @@ std::optional<fs::path> check_prebuilt_module(const fs::path& project_root, cons
     diagnostics.error(where, bytes.error().message);
     return std::nullopt;
   }
-  if (!report_problems(validate_wasi_command(*bytes), "not a WASI preview 1 command module", diagnostics, where)) return std::nullopt;
+  if (!report_problems(validate_wasi_command(*bytes), "not a WASI preview 1 command module", diagnostics, where))
+    return std::nullopt;
   return module;
 }
 

@@ -21,16 +21,19 @@ const std::vector<WasmLimit>& wasm_limits() {
        "wasm32-wasi functions are built with -fno-exceptions (WASI preview 1 has no exception handling); "
        "return an error sls::Response instead of throwing"},
       {"wasm-threads",
-       std::regex(R"('pthread\.h' file not found|identifier 'pthread_\w+'|unknown type name 'pthread_\w+'|)"
-                  R"(named '(thread|jthread|this_thread|mutex|recursive_mutex|timed_mutex|shared_mutex|condition_variable)"
-                  R"(|condition_variable_any|async|future|promise|packaged_task|counting_semaphore|latch|barrier)' in namespace 'std')"),
+       std::regex(
+           R"('pthread\.h' file not found|identifier 'pthread_\w+'|unknown type name 'pthread_\w+'|)"
+           R"(named '(thread|jthread|this_thread|mutex|recursive_mutex|timed_mutex|shared_mutex|condition_variable)"
+           R"(|condition_variable_any|async|future|promise|packaged_task|counting_semaphore|latch|barrier)' in namespace 'std')"),
        "WASI preview 1 has no threads or mutexes; do the work in the handler, one request at a time, or build this "
        "function with target = \"native\""},
       {"wasm-sockets",
-       std::regex(R"('(sys/socket|netdb|arpa/inet|netinet/\w+|sys/un)\.h' file not found|)"
-                  R"(identifier '(socket|connect|bind|listen|accept|getaddrinfo|gethostbyname|inet_pton|inet_ntop|htons|ntohs)')"),
+       std::regex(
+           R"('(sys/socket|netdb|arpa/inet|netinet/\w+|sys/un)\.h' file not found|)"
+           R"(identifier '(socket|connect|bind|listen|accept|getaddrinfo|gethostbyname|inet_pton|inet_ntop|htons|ntohs)')"),
        "WASI preview 1 has no sockets; call other services from a function built with target = \"native\""},
-      {"wasm-signals", std::regex(R"(wasm lacks signal support|identifier '(signal|sigaction|raise|kill|alarm|sigemptyset)')"),
+      {"wasm-signals",
+       std::regex(R"(wasm lacks signal support|identifier '(signal|sigaction|raise|kill|alarm|sigemptyset)')"),
        "WASI preview 1 has no signals (the host stops a module, no SIGTERM arrives); remove the handler, or build "
        "this function with target = \"native\""},
       {"wasm-filesystem",
@@ -38,7 +41,8 @@ const std::vector<WasmLimit>& wasm_limits() {
                   R"(std::__2::__fs::filesystem)"),
        "std::filesystem is not available in wasm32-wasi's libc++; read bundle files with <cstdio> (fopen, fread), or "
        "build this function with target = \"native\""},
-      {"wasm-processes", std::regex(R"(identifier '(fork|vfork|execv\w*|execl\w*|popen|system|waitpid|posix_spawn\w*)')"),
+      {"wasm-processes",
+       std::regex(R"(identifier '(fork|vfork|execv\w*|execl\w*|popen|system|waitpid|posix_spawn\w*)')"),
        "WASI preview 1 cannot start processes; do the work in the function itself, or build it with target = "
        "\"native\""},
   };
@@ -46,7 +50,8 @@ const std::vector<WasmLimit>& wasm_limits() {
 }
 
 // "api/x.cpp:3:5: error: message" -> location and message; linker lines keep `fallback`.
-bool parse_error_line(const std::string& line, const SourceLocation& fallback, SourceLocation& where, std::string& message) {
+bool parse_error_line(const std::string& line, const SourceLocation& fallback, SourceLocation& where,
+                      std::string& message) {
   static const std::regex k_located(R"(^(.+?):(\d+):(\d+): (?:fatal )?error: (.*)$)");
   std::smatch match;
   if (std::regex_match(line, match, k_located)) {
@@ -77,7 +82,8 @@ std::optional<Diagnostic> explain_missing_header(const std::string& message, con
   if (!std::regex_search(message, match, k_not_found)) return std::nullopt;
   auto host = host_copy_of(match[1].str());
   if (!host) return std::nullopt;
-  return Diagnostic{Severity::Note, where,
+  return Diagnostic{Severity::Note,
+                    where,
                     "sls: '" + match[1].str() + "' is installed for the host (" + host->string() +
                         ") but a wasm32-wasi build sees only the wasm sysroot; vendor the library under the project "
                         "and list its folder in include_dirs, or build this function with target = \"native\" "
@@ -114,8 +120,11 @@ std::vector<Diagnostic> explain_wasm_limits(const std::string& tool_output, cons
       if (explained.count(limit.rule)) continue;
       explained.insert(limit.rule);
       bool vendored = std::string(limit.rule) == "wasm-exceptions" && in_vendored_code(where);
-      notes.push_back({Severity::Note, where,
-                       std::string("sls: ") + (vendored ? k_vendored_exceptions : limit.explanation) + " [" + limit.rule + "]", {}});
+      notes.push_back(
+          {Severity::Note,
+           where,
+           std::string("sls: ") + (vendored ? k_vendored_exceptions : limit.explanation) + " [" + limit.rule + "]",
+           {}});
     }
     if (matched) continue;
     if (auto note = explain_missing_header(message, where); note && explained.insert(note->message).second)

@@ -16,8 +16,8 @@ std::string hex(std::size_t offset) {
 }
 
 std::string section_name(std::uint8_t id) {
-  static constexpr std::array<const char*, 14> k_names = {"custom", "type",   "import", "function", "table",
-                                                          "memory", "global", "export", "start",    "element",
+  static constexpr std::array<const char*, 14> k_names = {"custom", "type",   "import",     "function", "table",
+                                                          "memory", "global", "export",     "start",    "element",
                                                           "code",   "data",   "data count", "tag"};
   return id < k_names.size() ? k_names[id] : "unknown";
 }
@@ -88,11 +88,21 @@ void skip_limits(Reader& in) {
 // The part of an import entry after its names and kind byte.
 void skip_import_description(Reader& in, WasmExternKind kind) {
   switch (kind) {
-    case WasmExternKind::Function: in.u32(); return;
-    case WasmExternKind::Table: in.byte(), skip_limits(in); return;
-    case WasmExternKind::Memory: skip_limits(in); return;
-    case WasmExternKind::Global: in.byte(), in.byte(); return;
-    case WasmExternKind::Tag: in.byte(), in.u32(); return;
+    case WasmExternKind::Function:
+      in.u32();
+      return;
+    case WasmExternKind::Table:
+      in.byte(), skip_limits(in);
+      return;
+    case WasmExternKind::Memory:
+      skip_limits(in);
+      return;
+    case WasmExternKind::Global:
+      in.byte(), in.byte();
+      return;
+    case WasmExternKind::Tag:
+      in.byte(), in.u32();
+      return;
   }
 }
 
@@ -172,7 +182,8 @@ Expected<WasmModuleInfo> read_sections(Reader& in) {
       section->name = custom.name();
       if (custom.failed()) return make_error("malformed custom section name: " + custom.error());
     }
-    if (Status decoded = read_known_payload(*section, payload, payload_offset, module); !decoded) return decoded.error();
+    if (Status decoded = read_known_payload(*section, payload, payload_offset, module); !decoded)
+      return decoded.error();
     module.sections.push_back(std::move(*section));
   }
   return module;
@@ -182,11 +193,16 @@ Expected<WasmModuleInfo> read_sections(Reader& in) {
 
 std::string to_string(WasmExternKind kind) {
   switch (kind) {
-    case WasmExternKind::Function: return "function";
-    case WasmExternKind::Table: return "table";
-    case WasmExternKind::Memory: return "memory";
-    case WasmExternKind::Global: return "global";
-    case WasmExternKind::Tag: return "tag";
+    case WasmExternKind::Function:
+      return "function";
+    case WasmExternKind::Table:
+      return "table";
+    case WasmExternKind::Memory:
+      return "memory";
+    case WasmExternKind::Global:
+      return "global";
+    case WasmExternKind::Tag:
+      return "tag";
   }
   return "unknown";
 }
@@ -196,11 +212,13 @@ Expected<WasmModuleInfo> read_wasm_module(std::string_view bytes) {
   if (head != k_magic.substr(0, head.size()) || bytes.empty())
     return make_error("not a WebAssembly module: it does not start with the wasm magic bytes \\0asm");
   if (bytes.size() < 8)
-    return make_error("the file is truncated: " + std::to_string(bytes.size()) + " bytes, shorter than the 8-byte wasm header");
+    return make_error("the file is truncated: " + std::to_string(bytes.size()) +
+                      " bytes, shorter than the 8-byte wasm header");
   // Version 1 is every core module; a component (version 0x0d, layer 1) is not a preview 1 module.
   if (bytes.substr(4, 4) != std::string_view("\x01\0\0\0", 4))
-    return make_error("unsupported wasm binary version at byte 0x4 (expected 1; a WASI preview 2 component is not a "
-                      "preview 1 module)");
+    return make_error(
+        "unsupported wasm binary version at byte 0x4 (expected 1; a WASI preview 2 component is not a "
+        "preview 1 module)");
   Reader in(bytes.substr(8), 8);
   return read_sections(in);
 }
@@ -220,8 +238,9 @@ std::vector<std::string> wasi_command_problems(const WasmModuleInfo& module) {
     return false;
   };
   if (!exports("_start", WasmExternKind::Function))
-    problems.push_back("exports no function '_start' (export section): a WASI command needs one; build it as a program "
-                       "with main(), not as a reactor or library");
+    problems.push_back(
+        "exports no function '_start' (export section): a WASI command needs one; build it as a program "
+        "with main(), not as a reactor or library");
   if (!exports("memory", WasmExternKind::Memory))
     problems.push_back("exports no 'memory' (export section): WASI passes arguments, environment and I/O through it");
   return problems;

@@ -26,7 +26,7 @@ std::string to_string(WasmExternKind kind);
 
 struct WasmSection {
   std::uint8_t id = 0;
-  std::string name;     // "import", "code", or the custom section's own name
+  std::string name;        // "import", "code", or the custom section's own name
   std::size_t offset = 0;  // of the id byte
   std::size_t size = 0;    // of the payload
 };

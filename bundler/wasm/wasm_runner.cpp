@@ -25,8 +25,9 @@ Expected<WasmRuntime> node_runtime(const fs::path& node, const InstallLayout& la
 Error no_runtime_error(const std::string& forced) {
   if (forced == "wasmtime") return make_error("SLS_WASM_RUNTIME=wasmtime, but wasmtime is not on PATH");
   if (forced == "node") return make_error("SLS_WASM_RUNTIME=node, but node is not on PATH");
-  return make_error("cannot run wasm bundles: no WebAssembly runtime on PATH; install wasmtime, or Node.js 20 or "
-                    "later (Debian: apt-get install nodejs)");
+  return make_error(
+      "cannot run wasm bundles: no WebAssembly runtime on PATH; install wasmtime, or Node.js 20 or "
+      "later (Debian: apt-get install nodejs)");
 }
 
 }  // namespace
@@ -47,7 +48,8 @@ Expected<WasmRuntime> find_wasm_runtime(const InstallLayout& layout, const std::
   if (!forced.empty() && forced != "wasmtime" && forced != "node")
     return make_error("SLS_WASM_RUNTIME must be 'wasmtime' or 'node', not '" + forced + "'");
   if (forced != "node") {
-    if (auto wasmtime = find_program("wasmtime", search_path)) return WasmRuntime{WasmRuntimeKind::Wasmtime, *wasmtime, {}};
+    if (auto wasmtime = find_program("wasmtime", search_path))
+      return WasmRuntime{WasmRuntimeKind::Wasmtime, *wasmtime, {}};
   }
   if (forced != "wasmtime") {
     if (auto node = find_program("node", search_path)) return node_runtime(*node, layout);
@@ -68,7 +70,8 @@ ProcessSpec wasm_process_spec(const WasmRuntime& runtime, const WasmInvocation& 
   spec.working_directory = invocation.root_dir;
   if (runtime.kind == WasmRuntimeKind::Node) {
     // --no-warnings: node:wasi prints an "experimental" warning otherwise.
-    spec.argv = {runtime.program.string(), "--no-warnings", runtime.node_script.string(), invocation.module.string(),
+    spec.argv = {runtime.program.string(),     "--no-warnings",
+                 runtime.node_script.string(), invocation.module.string(),
                  invocation.root_dir.string(), invocation.argv0};
   } else {
     // wasmtime sets argv[0] to the module's name; WAGI's path is in PATH_INFO as well.

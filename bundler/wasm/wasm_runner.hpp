@@ -37,9 +37,9 @@ Expected<WasmRuntime> find_wasm_runtime();
 
 struct WasmInvocation {
   std::filesystem::path module;
-  std::filesystem::path root_dir;  // preopened as "/" (relative paths resolve there too)
-  std::string argv0;               // WAGI: the request path
-  std::vector<std::string> args;   // WAGI: the query items
+  std::filesystem::path root_dir;                  // preopened as "/" (relative paths resolve there too)
+  std::string argv0;                               // WAGI: the request path
+  std::vector<std::string> args;                   // WAGI: the query items
   std::map<std::string, std::string> environment;  // the module's whole environment
   std::string stdin_data;
 };

@@ -1,8 +1,8 @@
 // sls::asset: a project-relative path made absolute inside the running bundle.
-#include <sls/asset.hpp>
-
 #include <cstdlib>
 #include <string>
+
+#include <sls/asset.hpp>
 
 #if !defined(__wasi__)
 #include <unistd.h>

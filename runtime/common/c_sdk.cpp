@@ -2,15 +2,15 @@
 // served by exactly the same glue as a C++ one and answers the same. The opaque structs wrap the
 // C++ objects of one invocation; strings handed to C live in the request until the handler
 // returns (a deque never moves what it holds).
-#include <sls/function.h>
-#include <sls/function.hpp>
+#include "c_sdk.hpp"
 
 #include <cstdarg>
 #include <cstdio>
 #include <deque>
 #include <string>
 
-#include "c_sdk.hpp"
+#include <sls/function.h>
+#include <sls/function.hpp>
 
 struct sls_request {
   const sls::Request& request;

@@ -1,11 +1,11 @@
 #include "cgi_adapter.hpp"
 
-#include "exception_info.hpp"
-#include "url.hpp"
-
 #include <algorithm>
 #include <cstdio>
 #include <string_view>
+
+#include "exception_info.hpp"
+#include "url.hpp"
 
 namespace sls::runtime {
 
@@ -25,8 +25,10 @@ std::string cgi_path(const CgiInput& input) {
 std::string header_name_from_cgi(std::string_view cgi_name) {
   std::string out(cgi_name);
   for (char& c : out) {
-    if (c == '_') c = '-';
-    else if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (c == '_')
+      c = '-';
+    else if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c + 32);
   }
   return out;
 }
@@ -34,7 +36,8 @@ std::string header_name_from_cgi(std::string_view cgi_name) {
 Fields cgi_headers(const Fields& env) {
   Fields headers;
   for (const auto& [name, value] : env) {
-    if (name.starts_with("HTTP_")) headers.emplace_back(header_name_from_cgi(name.substr(5)), value);
+    if (name.starts_with("HTTP_"))
+      headers.emplace_back(header_name_from_cgi(name.substr(5)), value);
     else if (name == "CONTENT_TYPE" || name == "CONTENT_LENGTH")
       headers.emplace_back(header_name_from_cgi(name), value);
   }
@@ -61,9 +64,8 @@ Request request_from_cgi(const CgiInput& input, const detail::FunctionInfo& info
   auto method = env_value(input.env, "REQUEST_METHOD");
   auto path = cgi_path(input);
   auto params = route_params(info, path);
-  return Request(method.empty() ? "GET" : method, std::move(path),
-                 parse_query(env_value(input.env, "QUERY_STRING")), cgi_headers(input.env),
-                 input.body, std::move(params));
+  return Request(method.empty() ? "GET" : method, std::move(path), parse_query(env_value(input.env, "QUERY_STRING")),
+                 cgi_headers(input.env), input.body, std::move(params));
 }
 
 std::string format_cgi_response(const Response& response) {
@@ -77,11 +79,10 @@ std::string format_cgi_response(const Response& response) {
 std::string run_cgi(const CgiInput& input, const HandlerBinding& binding) {
   if (!binding.registered()) return format_cgi_response(Response::text(500, k_missing_handler_message));
   const auto request = request_from_cgi(input, binding.info);
-  Context context("", Context::Clock::time_point::max(),
-                  resolve_function_name(env_value(input.env, "AWS_LAMBDA_FUNCTION_NAME").c_str(),
-                                        binding.info),
-                  resolve_region(env_value(input.env, "AWS_REGION").c_str(),
-                                 env_value(input.env, "AWS_DEFAULT_REGION").c_str()));
+  Context context(
+      "", Context::Clock::time_point::max(),
+      resolve_function_name(env_value(input.env, "AWS_LAMBDA_FUNCTION_NAME").c_str(), binding.info),
+      resolve_region(env_value(input.env, "AWS_REGION").c_str(), env_value(input.env, "AWS_DEFAULT_REGION").c_str()));
   auto response = invoke_guarded(binding, request, context);
   finalize_response(response);
   return format_cgi_response(response);

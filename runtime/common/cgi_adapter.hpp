@@ -2,11 +2,11 @@
 // cgi_io.cpp binds it to the real process; tests call it directly.
 #pragma once
 
-#include "invocation.hpp"
+#include <string>
 
 #include <sls/function.hpp>
 
-#include <string>
+#include "invocation.hpp"
 
 namespace sls::runtime {
 

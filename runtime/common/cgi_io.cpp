@@ -2,14 +2,14 @@
 // <iostream> would add about 155 KB to every wasm module.
 #include "cgi_io.hpp"
 
-#include "cgi_adapter.hpp"
-
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+
+#include "cgi_adapter.hpp"
 
 namespace sls::runtime {
 

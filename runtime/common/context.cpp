@@ -3,8 +3,7 @@
 
 namespace sls {
 
-Context::Context(std::string request_id, Clock::time_point deadline, std::string function_name,
-                 std::string region)
+Context::Context(std::string request_id, Clock::time_point deadline, std::string function_name, std::string region)
     : m_request_id(std::move(request_id)),
       m_deadline(deadline),
       m_function_name(std::move(function_name)),

@@ -4,9 +4,7 @@
 
 namespace sls::runtime {
 
-HandlerBinding linked_handler() {
-  return HandlerBinding{&detail::invoke_handler, detail::function_info()};
-}
+HandlerBinding linked_handler() { return HandlerBinding{&detail::invoke_handler, detail::function_info()}; }
 
 std::string resolve_function_name(const char* env_function_name, const detail::FunctionInfo& info) {
   if (env_function_name != nullptr && *env_function_name != '\0') return env_function_name;

@@ -2,10 +2,10 @@
 // same function gives the same response on both targets.
 #pragma once
 
-#include <sls/function.hpp>
-
 #include <string>
 #include <string_view>
+
+#include <sls/function.hpp>
 
 namespace sls::runtime {
 

@@ -3,8 +3,7 @@
 
 namespace sls {
 
-Request::Request(std::string method, std::string path, Fields query, Fields headers,
-                 std::string body, Fields params)
+Request::Request(std::string method, std::string path, Fields query, Fields headers, std::string body, Fields params)
     : m_method(std::move(method)),
       m_path(std::move(path)),
       m_query(std::move(query)),

@@ -1,7 +1,7 @@
 // The Response helpers: each sets the status, one content-type and the body.
-#include <sls/response.hpp>
-
 #include <algorithm>
+
+#include <sls/response.hpp>
 
 namespace sls {
 
@@ -25,9 +25,7 @@ Response Response::text(int status, std::string body) {
   return with_type(status, std::move(body), "text/plain; charset=utf-8");
 }
 
-Response Response::json(int status, std::string body) {
-  return with_type(status, std::move(body), "application/json");
-}
+Response Response::json(int status, std::string body) { return with_type(status, std::move(body), "application/json"); }
 
 Response Response::html(int status, std::string body) {
   return with_type(status, std::move(body), "text/html; charset=utf-8");

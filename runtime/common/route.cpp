@@ -4,10 +4,10 @@
 // "/api/users/42/" matches too.
 #include "route.hpp"
 
-#include "url.hpp"
-
 #include <string>
 #include <vector>
+
+#include "url.hpp"
 
 namespace sls::runtime {
 

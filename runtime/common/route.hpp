@@ -1,10 +1,10 @@
 // Matching a request path against the function's route to extract route parameters.
 #pragma once
 
-#include <sls/fields.hpp>
-
 #include <optional>
 #include <string_view>
+
+#include <sls/fields.hpp>
 
 namespace sls::runtime {
 

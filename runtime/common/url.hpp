@@ -1,10 +1,10 @@
 // URL decoding shared by both targets.
 #pragma once
 
-#include <sls/fields.hpp>
-
 #include <string>
 #include <string_view>
+
+#include <sls/fields.hpp>
 
 namespace sls::runtime {
 

@@ -17,9 +17,11 @@ namespace {
 
 // Owns a connected socket and buffers what has been read but not consumed.
 class SocketStream {
- public:
+public:
   explicit SocketStream(int fd) : m_fd(fd) {}
-  ~SocketStream() { if (m_fd >= 0) ::close(m_fd); }
+  ~SocketStream() {
+    if (m_fd >= 0) ::close(m_fd);
+  }
   SocketStream(const SocketStream&) = delete;
   SocketStream& operator=(const SocketStream&) = delete;
 
@@ -56,12 +58,13 @@ class SocketStream {
   }
 
   void read_to_end(std::string& out) {
-    while (fill()) {}
+    while (fill()) {
+    }
     out += m_buffer;
     m_buffer.clear();
   }
 
- private:
+private:
   bool fill() {
     char chunk[16384];
     for (;;) {
@@ -109,7 +112,8 @@ bool read_chunked_body(SocketStream& stream, std::string& body) {
     if (size == 0) break;
     if (!stream.read_exact(size, body) || !stream.read_line(line)) return false;
   }
-  while (stream.read_line(line) && !line.empty()) {}  // trailer fields, ignored
+  while (stream.read_line(line) && !line.empty()) {
+  }  // trailer fields, ignored
   return true;
 }
 
@@ -149,8 +153,7 @@ std::string HttpResponse::header(std::string_view name) const {
   return {};
 }
 
-HttpClient::HttpClient(std::string host, std::string port)
-    : m_host(std::move(host)), m_port(std::move(port)) {}
+HttpClient::HttpClient(std::string host, std::string port) : m_host(std::move(host)), m_port(std::move(port)) {}
 
 std::optional<HttpClient> HttpClient::from_host_port(std::string_view host_port) {
   const auto colon = host_port.rfind(':');
@@ -166,14 +169,14 @@ HttpResult HttpClient::post(std::string_view target, std::string_view body, cons
   return request("POST", target, headers, body);
 }
 
-HttpResult HttpClient::request(std::string_view method, std::string_view target,
-                               const Fields& headers, std::string_view body) {
+HttpResult HttpClient::request(std::string_view method, std::string_view target, const Fields& headers,
+                               std::string_view body) {
   HttpResult result;
   const int fd = connect_to(m_host, m_port, result.error);
   if (fd < 0) return result;
   SocketStream stream(fd);
-  std::string head = std::string(method) + " " + std::string(target) + " HTTP/1.1\r\nHost: " + m_host +
-                     ":" + m_port + "\r\nConnection: close\r\n";
+  std::string head = std::string(method) + " " + std::string(target) + " HTTP/1.1\r\nHost: " + m_host + ":" + m_port +
+                     "\r\nConnection: close\r\n";
   for (const auto& [name, value] : headers) head += name + ": " + value + "\r\n";
   if (method != "GET") head += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   head += "\r\n";

@@ -3,11 +3,11 @@
 // be stale after the instance is frozen, and reconnecting on loopback costs microseconds.
 #pragma once
 
-#include <sls/fields.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <sls/fields.hpp>
 
 namespace sls::runtime {
 
@@ -27,7 +27,7 @@ struct HttpResult {
 };
 
 class HttpClient {
- public:
+public:
   HttpClient(std::string host, std::string port);
   // "127.0.0.1:9001" or "[::1]:9001"; nullopt when there is no port.
   static std::optional<HttpClient> from_host_port(std::string_view host_port);
@@ -37,9 +37,8 @@ class HttpClient {
   HttpResult get(std::string_view target);
   HttpResult post(std::string_view target, std::string_view body, const Fields& headers = {});
 
- private:
-  HttpResult request(std::string_view method, std::string_view target, const Fields& headers,
-                     std::string_view body);
+private:
+  HttpResult request(std::string_view method, std::string_view target, const Fields& headers, std::string_view body);
 
   std::string m_host;
   std::string m_port;

@@ -1,11 +1,11 @@
 #include "lambda_event.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "../common/invocation.hpp"
 #include "../common/url.hpp"
 #include "base64.hpp"
 #include "utf8.hpp"
-
-#include <nlohmann/json.hpp>
 
 namespace sls::runtime {
 

@@ -2,11 +2,11 @@
 // Request/Response.
 #pragma once
 
-#include <sls/function.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <sls/function.hpp>
 
 namespace sls::runtime {
 

@@ -1,12 +1,12 @@
 // The native `bootstrap` entry point. Under Lambda (AWS_LAMBDA_RUNTIME_API set) it runs the
 // Runtime API loop; anywhere else it answers one CGI request, which is how `sls invoke` and the
 // tests drive it locally.
+#include <cstdio>
+#include <cstdlib>
+
 #include "../common/cgi_io.hpp"
 #include "../common/invocation.hpp"
 #include "runtime_api_loop.hpp"
-
-#include <cstdio>
-#include <cstdlib>
 
 int main() {
   const char* runtime_api = std::getenv("AWS_LAMBDA_RUNTIME_API");

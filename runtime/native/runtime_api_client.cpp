@@ -1,9 +1,9 @@
 #include "runtime_api_client.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <cstdlib>
+
+#include <nlohmann/json.hpp>
 
 namespace sls::runtime {
 
@@ -25,8 +25,7 @@ std::string header_safe(std::string text) {
 
 bool accepted(const HttpResult& result, std::string_view what) {
   if (result.response && result.response->status / 100 == 2) return true;
-  const std::string detail =
-      result.response ? "status " + std::to_string(result.response->status) : result.error;
+  const std::string detail = result.response ? "status " + std::to_string(result.response->status) : result.error;
   std::fprintf(stderr, "sls: runtime API refused %.*s: %s\n", static_cast<int>(what.size()), what.data(),
                detail.c_str());
   return false;

@@ -1,21 +1,21 @@
 // The four calls of the AWS Lambda Runtime API (version 2018-06-01), over HttpClient.
 #pragma once
 
-#include "http_client.hpp"
-
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "http_client.hpp"
+
 namespace sls::runtime {
 
 struct Invocation {
-  std::string request_id;     // Lambda-Runtime-Aws-Request-Id
-  std::string function_arn;   // Lambda-Runtime-Invoked-Function-Arn
-  std::string trace_id;       // Lambda-Runtime-Trace-Id
+  std::string request_id;    // Lambda-Runtime-Aws-Request-Id
+  std::string function_arn;  // Lambda-Runtime-Invoked-Function-Arn
+  std::string trace_id;      // Lambda-Runtime-Trace-Id
   std::chrono::system_clock::time_point deadline = std::chrono::system_clock::time_point::max();
-  std::string event;          // the body: the event JSON
+  std::string event;  // the body: the event JSON
 };
 
 struct ErrorReport {
@@ -24,7 +24,7 @@ struct ErrorReport {
 };
 
 class RuntimeApiClient {
- public:
+public:
   explicit RuntimeApiClient(HttpClient http) : m_http(std::move(http)) {}
 
   // Blocks until the platform has work. nullopt (with `error` set) when the API is unreachable or
@@ -34,7 +34,7 @@ class RuntimeApiClient {
   bool post_error(std::string_view request_id, const ErrorReport& report);
   bool post_init_error(const ErrorReport& report);
 
- private:
+private:
   bool post_report(const std::string& target, const ErrorReport& report);
 
   HttpClient m_http;

@@ -3,13 +3,13 @@
 // globals get too.
 #include "runtime_api_loop.hpp"
 
-#include "../common/exception_info.hpp"
-#include "lambda_event.hpp"
-#include "runtime_api_client.hpp"
-
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+
+#include "../common/exception_info.hpp"
+#include "lambda_event.hpp"
+#include "runtime_api_client.hpp"
 
 namespace sls::runtime {
 
@@ -22,13 +22,15 @@ struct FunctionIdentity {
 // AWS reads _X_AMZN_TRACE_ID per invocation (X-Ray SDKs); an invocation without one must not
 // inherit the previous invocation's id.
 void set_trace_id(const std::string& trace_id) {
-  if (trace_id.empty()) ::unsetenv("_X_AMZN_TRACE_ID");
-  else ::setenv("_X_AMZN_TRACE_ID", trace_id.c_str(), 1);
+  if (trace_id.empty())
+    ::unsetenv("_X_AMZN_TRACE_ID");
+  else
+    ::setenv("_X_AMZN_TRACE_ID", trace_id.c_str(), 1);
 }
 
 // Runs the handler; an escaping exception becomes the error report Lambda expects.
-std::optional<Response> call_handler(const HandlerBinding& binding, const Request& request,
-                                     Context& context, ErrorReport& failure) {
+std::optional<Response> call_handler(const HandlerBinding& binding, const Request& request, Context& context,
+                                     ErrorReport& failure) {
   try {
     return binding.handler(request, context);
   } catch (...) {
@@ -62,8 +64,8 @@ void serve(RuntimeApiClient& client, const Invocation& invocation, const Handler
 int run_runtime_api_loop(std::string_view runtime_api, const HandlerBinding& binding) {
   auto http = HttpClient::from_host_port(runtime_api);
   if (!http) {
-    std::fprintf(stderr, "sls: AWS_LAMBDA_RUNTIME_API is not host:port: %.*s\n",
-                 static_cast<int>(runtime_api.size()), runtime_api.data());
+    std::fprintf(stderr, "sls: AWS_LAMBDA_RUNTIME_API is not host:port: %.*s\n", static_cast<int>(runtime_api.size()),
+                 runtime_api.data());
     return 1;
   }
   RuntimeApiClient client(std::move(*http));
@@ -72,9 +74,8 @@ int run_runtime_api_loop(std::string_view runtime_api, const HandlerBinding& bin
     client.post_init_error({"Runtime.NoHandler", k_missing_handler_message});
     return 1;
   }
-  const FunctionIdentity identity{
-      resolve_function_name(std::getenv("AWS_LAMBDA_FUNCTION_NAME"), binding.info),
-      resolve_region(std::getenv("AWS_REGION"), std::getenv("AWS_DEFAULT_REGION"))};
+  const FunctionIdentity identity{resolve_function_name(std::getenv("AWS_LAMBDA_FUNCTION_NAME"), binding.info),
+                                  resolve_region(std::getenv("AWS_REGION"), std::getenv("AWS_DEFAULT_REGION"))};
   for (;;) {
     std::string error;
     const auto invocation = client.next(error);

@@ -1,9 +1,9 @@
 // The native bootstrap's Lambda mode: one process serves invocations until the platform stops it.
 #pragma once
 
-#include "../common/invocation.hpp"
-
 #include <string_view>
+
+#include "../common/invocation.hpp"
 
 namespace sls::runtime {
 

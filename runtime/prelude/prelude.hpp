@@ -8,8 +8,6 @@
 // here (no <iostream>: its static initializer would land in every function).
 #pragma once
 
-#include <sls/function.hpp>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -23,3 +21,5 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include <sls/function.hpp>

@@ -134,7 +134,8 @@ bool read_labels(const fs::path& file, std::map<Key, Label>& labels) {
     if (!why.empty() && why.back() == '\r') why.pop_back();
     auto colon = where.rfind(':');
     unsigned label_line = 0;
-    if (colon != std::string::npos) label_line = static_cast<unsigned>(std::strtoul(where.c_str() + colon + 1, nullptr, 10));
+    if (colon != std::string::npos)
+      label_line = static_cast<unsigned>(std::strtoul(where.c_str() + colon + 1, nullptr, 10));
     if (colon == std::string::npos || label_line == 0 || rule.rfind("sls-", 0) != 0 ||
         (severity != "error" && severity != "warning" && severity != "note")) {
       std::cerr << file.string() << ":" << number << ": malformed label: " << line << "\n";
@@ -173,7 +174,8 @@ std::vector<LintJob> corpus_jobs(const Options& options) {
     job.directory = options.corpus.string();
     jobs.push_back(std::move(job));
   }
-  std::sort(jobs.begin(), jobs.end(), [](const LintJob& a, const LintJob& b) { return a.display_path < b.display_path; });
+  std::sort(jobs.begin(), jobs.end(),
+            [](const LintJob& a, const LintJob& b) { return a.display_path < b.display_path; });
   return jobs;
 }
 
@@ -265,7 +267,8 @@ int main(int argc, char** argv) {
 
   const LintReport report = lint(jobs, LintOptions{});
   if (!report.failures.empty()) {
-    for (const auto& failure : report.failures) std::cerr << failure.path << ": did not parse\n" << failure.message << "\n";
+    for (const auto& failure : report.failures)
+      std::cerr << failure.path << ": did not parse\n" << failure.message << "\n";
     std::cerr << report.failures.size() << " of " << jobs.size() << " files did not parse\n";
     return 2;
   }

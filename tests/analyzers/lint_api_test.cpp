@@ -23,13 +23,15 @@ LintJob scratch_job(const std::string& name, const std::string& text) {
   return {file.string(), name, {"clang++-19", "-std=c++20"}, {}};
 }
 
-// Given a file that does not parse next to one that does, we should report the failure, still check the other file, and exit 2.
+// Given a file that does not parse next to one that does, we should report the failure, still check the other file, and
+// exit 2.
 TEST(Lint, ReportsParseFailuresAndChecksTheOtherFiles) {
   auto broken = scratch_job("broken.cpp", "int main() { return undeclared_name; }\n");
   auto report = lint({broken, job_for("posix_timer.cpp")}, LintOptions{});
   ASSERT_EQ(report.failures.size(), 1u);
   EXPECT_EQ(report.failures[0].path, "broken.cpp");
-  EXPECT_NE(report.failures[0].message.find("broken.cpp:1:21: error:"), std::string::npos) << report.failures[0].message;
+  EXPECT_NE(report.failures[0].message.find("broken.cpp:1:21: error:"), std::string::npos)
+      << report.failures[0].message;
   EXPECT_FALSE(report.findings.empty());
   EXPECT_EQ(exit_status(report), 2);
 }

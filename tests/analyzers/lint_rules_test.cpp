@@ -91,19 +91,17 @@ class LintRulesTest : public ::testing::TestWithParam<std::string> {};
 TEST_P(LintRulesTest, FindingsMatchInlineExpectations) {
   fs::path file = fs::path(SLS_ANALYZER_TEST_INPUTS) / GetParam();
   Expectations expected = read_expectations(file);
-  LintJob job{file.string(), GetParam(),
-              {"clang++-19", "-std=c++20", "-isystem", SLS_ANALYZER_TEST_INCLUDE}, {}};
+  LintJob job{file.string(), GetParam(), {"clang++-19", "-std=c++20", "-isystem", SLS_ANALYZER_TEST_INCLUDE}, {}};
   if (file.extension() == ".c") job.compile_args = {"clang-19", "-std=c17", "-isystem", SLS_ANALYZER_TEST_INCLUDE};
   auto report = sls::analyzers::lint({job}, expected.options);
   for (const auto& failure : report.failures) ADD_FAILURE() << failure.message;
   EXPECT_EQ(describe(report.findings), expected.findings);
 }
 
-INSTANTIATE_TEST_SUITE_P(Inputs, LintRulesTest, ::testing::ValuesIn(input_files()),
-                         [](const auto& info) {
-                           std::string name = info.param;
-                           std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Inputs, LintRulesTest, ::testing::ValuesIn(input_files()), [](const auto& info) {
+  std::string name = info.param;
+  std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(c); }, '_');
+  return name;
+});
 
 }  // namespace

@@ -25,7 +25,8 @@ std::vector<LintJob> jobs_for(const fs::path& project, const std::string& sdk_in
     job.file = entry.path().string();
     job.display_path = relative;
     job.compile_args = {"clang++-19", "-std=c++20", "-isystem", sdk_include, "-I", (project / "lib").string()};
-    if (extension == ".c") job.compile_args = {"clang-19", "-std=c17", "-isystem", sdk_include, "-I", (project / "lib").string()};
+    if (extension == ".c")
+      job.compile_args = {"clang-19", "-std=c17", "-isystem", sdk_include, "-I", (project / "lib").string()};
     job.directory = project.string();
     jobs.push_back(job);
   }

@@ -9,13 +9,13 @@ using sls::analyzers::Suppressions;
 // Given NOLINT forms on various lines, we should suppress exactly the lines and rules they name.
 TEST(Suppressions, CoversTheNamedLinesAndRules) {
   Suppressions suppressions(
-      "a(); // NOLINT(sls-posix-timer)\n"       // 1
+      "a(); // NOLINT(sls-posix-timer)\n"           // 1
       "// NOLINTNEXTLINE(sls-dlopen, sls-tmp-*)\n"  // 2
-      "b();\n"                                   // 3
-      "// NOLINTBEGIN(sls-dlopen)\n"             // 4
-      "c();\n"                                   // 5
-      "// NOLINTEND(sls-dlopen)\n"               // 6
-      "d(); // NOLINT\n",                        // 7
+      "b();\n"                                      // 3
+      "// NOLINTBEGIN(sls-dlopen)\n"                // 4
+      "c();\n"                                      // 5
+      "// NOLINTEND(sls-dlopen)\n"                  // 6
+      "d(); // NOLINT\n",                           // 7
       "x.cpp");
   EXPECT_TRUE(suppressions.suppresses("sls-posix-timer", 1));
   EXPECT_FALSE(suppressions.suppresses("sls-dlopen", 1));

@@ -1,14 +1,14 @@
 // What every command owes its user: --help with examples, --version, and
 // colour only on a terminal and never with NO_COLOR.
 
-#include <gtest/gtest.h>
-
 #include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <sstream>
+
+#include <gtest/gtest.h>
 
 #include "tests/dx/dx_support.hpp"
 
@@ -20,8 +20,10 @@ std::string run_sls_on_terminal(const std::vector<std::string>& args, bool no_co
   int master = -1;
   pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
   if (pid == 0) {
-    if (no_colour) setenv("NO_COLOR", "1", 1);
-    else unsetenv("NO_COLOR");
+    if (no_colour)
+      setenv("NO_COLOR", "1", 1);
+    else
+      unsetenv("NO_COLOR");
     setenv("TERM", "xterm", 1);
     std::vector<std::string> argv = {e2e::sls_binary().string()};
     argv.insert(argv.end(), args.begin(), args.end());
@@ -47,9 +49,12 @@ std::vector<std::string> subcommands() {
   std::vector<std::string> names;
   bool in_section = false;
   for (std::string line; std::getline(help, line);) {
-    if (line.find("SUBCOMMAND") == 0 || line.find("Subcommands:") == 0) in_section = true;
-    else if (in_section && line.rfind("  ", 0) == 0) names.push_back(line.substr(2, line.find(' ', 2) - 2));
-    else if (in_section) in_section = !line.empty() && line.rfind("  ", 0) == 0;
+    if (line.find("SUBCOMMAND") == 0 || line.find("Subcommands:") == 0)
+      in_section = true;
+    else if (in_section && line.rfind("  ", 0) == 0)
+      names.push_back(line.substr(2, line.find(' ', 2) - 2));
+    else if (in_section)
+      in_section = !line.empty() && line.rfind("  ", 0) == 0;
   }
   return names;
 }

@@ -1,12 +1,13 @@
 // compile_commands.json: exactly the flags sls compiles with, and enough for
 // clangd to resolve the SDK with no errors.
 
-#include <gtest/gtest.h>
+#include "bundler/compile/compdb.hpp"
 
 #include <fstream>
+
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "bundler/compile/compdb.hpp"
 #include "bundler/project/toolchain.hpp"
 #include "core/file_system.hpp"
 #include "tests/dx/dx_support.hpp"
@@ -38,13 +39,15 @@ TEST(CompdbTest, EntriesCarryExactlyTheFrontendCommand) {
 
 TEST(CompdbTest, ClangdChecksTemplateFunctionsWithNoErrors) {
   // Given a template project, clangd should fail to find the SDK without the file and report no errors with it.
-  for (const auto& [template_name, source] : {std::pair{"http-native", "api/hello.cpp"}, {"stateful-redis", "api/state.cpp"}}) {
+  for (const auto& [template_name, source] :
+       {std::pair{"http-native", "api/hello.cpp"}, {"stateful-redis", "api/state.cpp"}}) {
     TempDir temp("sls-dx-compdb");
     fs::path project = temp.path() / "app";
     init_project(project, template_name);
     ProcessResult before = run({"clangd-19", "--check-locations=false", std::string("--check=") + source}, project);
     ASSERT_NE(before.exit_code, 127) << "clangd-19 is missing: run scripts/install-deps.sh";
-    EXPECT_FALSE(clangd_reports_no_errors(before)) << template_name << ": clangd found the SDK without compile_commands.json";
+    EXPECT_FALSE(clangd_reports_no_errors(before))
+        << template_name << ": clangd found the SDK without compile_commands.json";
     ASSERT_EQ(run_sls({"compdb"}, project).exit_code, 0);
     ProcessResult after = run({"clangd-19", "--check-locations=false", std::string("--check=") + source}, project);
     EXPECT_TRUE(clangd_reports_no_errors(after)) << template_name << ":\n" << after.stderr_data;

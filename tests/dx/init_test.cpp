@@ -1,8 +1,8 @@
 // sls init: listing, scaffolding, refusing to overwrite, naming the project.
 
-#include <gtest/gtest.h>
-
 #include <fstream>
+
+#include <gtest/gtest.h>
 
 #include "core/file_system.hpp"
 #include "tests/dx/dx_support.hpp"

@@ -28,10 +28,12 @@ TEST(InstallTest, InstalledSlsBuildsATemplateProjectFromAnotherFolder) {
   // Given an install into a temporary prefix, its sls should init, build and invoke a project elsewhere.
   TempDir temp("sls-dx-install");
   fs::path prefix = temp.path() / "prefix";
-  ProcessResult install = run({cmake_binary().string(), "--install", build_dir().string(), "--prefix", prefix.string()});
+  ProcessResult install =
+      run({cmake_binary().string(), "--install", build_dir().string(), "--prefix", prefix.string()});
   ASSERT_EQ(install.exit_code, 0) << install.stdout_data << install.stderr_data;
-  for (const char* file : {"bin/sls", "lib/sls/libsls-lint-engine.so", "share/sls/sdk/include/sls/function.hpp", "share/sls/runtime/native/main.cpp",
-                           "share/sls/templates/http-native/api/hello.cpp", "share/sls/templates/http-native/.sls-template"})
+  for (const char* file : {"bin/sls", "lib/sls/libsls-lint-engine.so", "share/sls/sdk/include/sls/function.hpp",
+                           "share/sls/runtime/native/main.cpp", "share/sls/templates/http-native/api/hello.cpp",
+                           "share/sls/templates/http-native/.sls-template"})
     EXPECT_TRUE(fs::exists(prefix / file)) << file;
 
   fs::path work = temp.path() / "work";

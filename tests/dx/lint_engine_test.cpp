@@ -2,9 +2,9 @@
 // loads only when linting runs (analyzers/lint_engine.hpp), and when it cannot
 // load it, it says which file and why.
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
+
+#include <gtest/gtest.h>
 
 #include "bundler/shake/elf_reader.hpp"
 #include "core/file_system.hpp"

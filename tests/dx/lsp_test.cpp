@@ -2,10 +2,10 @@
 // findings (fast, exact), then end to end: the real binary over stdio,
 // linting an unsaved buffer of a template project.
 
+#include <sstream>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-
-#include <sstream>
 
 #include "lsp/json_rpc.hpp"
 #include "lsp/protocol.hpp"
@@ -63,7 +63,8 @@ TEST(LspServerTest, OpenPublishesRuleIdSeverityHrefAndNotes) {
   // Given didOpen, we should publish the finding with its rule id, severity, doc link and related note.
   ScriptedLinter linter;
   lsp::Server server(linter);
-  auto replies = server.handle(notification("textDocument/didOpen",
+  auto replies = server.handle(notification(
+      "textDocument/didOpen",
       {{"textDocument", {{"uri", k_uri}, {"languageId", "cpp"}, {"version", 1}, {"text", "a\nb   t.detach();\n"}}}}));
   ASSERT_EQ(replies.size(), 1u);
   EXPECT_EQ(replies[0]["method"], "textDocument/publishDiagnostics");
@@ -82,8 +83,9 @@ TEST(LspServerTest, ChangeWaitsForSaveWhichLintsTheBuffer) {
   ScriptedLinter linter;
   lsp::Server server(linter);
   server.handle(notification("textDocument/didOpen", {{"textDocument", {{"uri", k_uri}, {"text", "old"}}}}));
-  auto changed = server.handle(notification("textDocument/didChange",
-      {{"textDocument", {{"uri", k_uri}, {"version", 2}}}, {"contentChanges", {{{"text", "new"}}}}}));
+  auto changed =
+      server.handle(notification("textDocument/didChange", {{"textDocument", {{"uri", k_uri}, {"version", 2}}},
+                                                            {"contentChanges", {{{"text", "new"}}}}}));
   EXPECT_TRUE(changed.empty());
   auto saved = server.handle(notification("textDocument/didSave", {{"textDocument", {{"uri", k_uri}}}}));
   ASSERT_EQ(saved.size(), 1u);
@@ -96,10 +98,12 @@ TEST(LspServerTest, CodeActionTurnsFixItsIntoAQuickFix) {
   // Given a finding with a fix-it, a code action request on its line should return the edit.
   ScriptedLinter linter;
   lsp::Server server(linter);
-  server.handle(notification("textDocument/didOpen", {{"textDocument", {{"uri", k_uri}, {"text", "a\nb   t.detach();\n"}}}}));
+  server.handle(
+      notification("textDocument/didOpen", {{"textDocument", {{"uri", k_uri}, {"text", "a\nb   t.detach();\n"}}}}));
   json range = json::parse(R"({"start":{"line":1,"character":0},"end":{"line":1,"character":0}})");
-  auto replies = server.handle(request(7, "textDocument/codeAction",
-                                       {{"textDocument", {{"uri", k_uri}}}, {"range", range}, {"context", {{"diagnostics", json::array()}}}}));
+  auto replies = server.handle(
+      request(7, "textDocument/codeAction",
+              {{"textDocument", {{"uri", k_uri}}}, {"range", range}, {"context", {{"diagnostics", json::array()}}}}));
   json action = replies.at(0)["result"].at(0);
   EXPECT_EQ(action["kind"], "quickfix");
   EXPECT_EQ(action["diagnostics"][0]["code"], "sls-detached-thread");
@@ -108,8 +112,10 @@ TEST(LspServerTest, CodeActionTurnsFixItsIntoAQuickFix) {
   EXPECT_EQ(edit["range"]["start"]["character"], 9);
   EXPECT_EQ(edit["range"]["end"]["character"], 15);
   json elsewhere = json::parse(R"({"start":{"line":0,"character":0},"end":{"line":0,"character":1}})");
-  EXPECT_TRUE(server.handle(request(8, "textDocument/codeAction", {{"textDocument", {{"uri", k_uri}}}, {"range", elsewhere}}))
-                  .at(0)["result"].empty());
+  EXPECT_TRUE(
+      server.handle(request(8, "textDocument/codeAction", {{"textDocument", {{"uri", k_uri}}}, {"range", elsewhere}}))
+          .at(0)["result"]
+          .empty());
 }
 
 TEST(LspServerTest, UnknownMethodShutdownAndExit) {
@@ -125,7 +131,7 @@ TEST(LspServerTest, UnknownMethodShutdownAndExit) {
 
 TEST(LspProtocolTest, PositionsAreUtf16AndUrisPercentEncoded) {
   // Given a line with a two-byte and a four-byte character, we should count UTF-16 units; and encode [id].
-  std::string text = "x\n\xC3\xA9\xF0\x9F\x98\x80z\n";  // é, 😀, z
+  std::string text = "x\n\xC3\xA9\xF0\x9F\x98\x80z\n";       // é, 😀, z
   EXPECT_EQ(lsp::lsp_position(text, 2, 7)["character"], 3);  // byte column 7 is 'z': 1 + 2 units before it
   EXPECT_EQ(lsp::path_to_uri("/p/api/users/[id].cpp"), "file:///p/api/users/%5Bid%5D.cpp");
   EXPECT_EQ(lsp::uri_to_path("file:///p/api/users/%5Bid%5D.cpp"), fs::path("/p/api/users/[id].cpp"));
@@ -146,7 +152,8 @@ TEST(LspProtocolTest, FramingRoundTripsAndRejectsGarbage) {
 std::vector<json> read_all(const std::string& output) {
   std::istringstream in(output);
   std::vector<json> messages;
-  for (lsp::ReadResult read = lsp::read_message(in); read.status == lsp::ReadStatus::Message; read = lsp::read_message(in))
+  for (lsp::ReadResult read = lsp::read_message(in); read.status == lsp::ReadStatus::Message;
+       read = lsp::read_message(in))
     messages.push_back(read.message);
   return messages;
 }
@@ -166,10 +173,13 @@ TEST(LspEndToEndTest, LintsTheUnsavedBufferOfATemplateProject) {
   json range = json::parse(R"({"start":{"line":8,"character":0},"end":{"line":8,"character":20}})");
   std::ostringstream script;
   for (const json& message :
-       {request(1, "initialize", {{"processId", nullptr}, {"rootUri", lsp::path_to_uri(project)}, {"capabilities", json::object()}}),
+       {request(1, "initialize",
+                {{"processId", nullptr}, {"rootUri", lsp::path_to_uri(project)}, {"capabilities", json::object()}}),
         notification("initialized", json::object()),
-        notification("textDocument/didOpen", {{"textDocument", {{"uri", uri}, {"languageId", "cpp"}, {"version", 1}, {"text", buffer}}}}),
-        request(2, "textDocument/codeAction", {{"textDocument", {{"uri", uri}}}, {"range", range}, {"context", {{"diagnostics", json::array()}}}}),
+        notification("textDocument/didOpen",
+                     {{"textDocument", {{"uri", uri}, {"languageId", "cpp"}, {"version", 1}, {"text", buffer}}}}),
+        request(2, "textDocument/codeAction",
+                {{"textDocument", {{"uri", uri}}}, {"range", range}, {"context", {{"diagnostics", json::array()}}}}),
         request(3, "shutdown", nullptr), notification("exit", nullptr)})
     lsp::write_message(script, message);
 

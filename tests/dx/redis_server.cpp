@@ -42,7 +42,9 @@ RedisServer::~RedisServer() { stop(); }
 bool RedisServer::start() {
   test::ProcessSpec spec{{"redis-server", "--port", std::to_string(m_port), "--bind", "127.0.0.1", "--save", "",
                           "--appendonly", "no", "--dir", m_scratch.string()},
-                         test::inherited_env(), {}, m_scratch};
+                         test::inherited_env(),
+                         {},
+                         m_scratch};
   m_child = std::make_unique<test::Child>(spec, m_scratch);
   for (auto deadline = std::chrono::steady_clock::now() + 10s; std::chrono::steady_clock::now() < deadline;) {
     if (answers_ping()) return true;

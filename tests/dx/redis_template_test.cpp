@@ -2,13 +2,13 @@
 // writers never fork the state, a stale ETag gets 412, and a warm instance
 // survives a Redis restart between invocations.
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include <map>
 #include <set>
 #include <sstream>
 #include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "bundler/inspect/inspect.hpp"
 #include "bundler/inspect/zip_reader.hpp"
@@ -126,8 +126,12 @@ TEST_F(RedisTemplateTest, ConcurrentWritersNeverForkTheHistory) {
 nlohmann::json http_event(const std::string& method, const std::string& if_match = {}, const std::string& body = {}) {
   nlohmann::json headers = nlohmann::json::object();
   if (!if_match.empty()) headers["if-match"] = if_match;
-  return {{"version", "2.0"}, {"rawPath", "/api/state"}, {"rawQueryString", ""}, {"headers", headers},
-          {"body", body},     {"isBase64Encoded", false},
+  return {{"version", "2.0"},
+          {"rawPath", "/api/state"},
+          {"rawQueryString", ""},
+          {"headers", headers},
+          {"body", body},
+          {"isBase64Encoded", false},
           {"requestContext", {{"http", {{"method", method}, {"path", "/api/state"}}}}}};
 }
 
@@ -139,7 +143,8 @@ public:
                  test::inherited_env({{"AWS_LAMBDA_RUNTIME_API", m_server.address()},
                                       {"LAMBDA_TASK_ROOT", dir.string()},
                                       {"REDIS_PORT", std::to_string(redis_port)}}),
-                 {}, dir},
+                 {},
+                 dir},
                 dir) {}
   ~WarmInstance() {
     m_server.stop();

@@ -42,16 +42,16 @@ TEST_P(TemplateTest, InitBuildsAndInvokes) {
   EXPECT_NE(invoke.out.find("\n\n" + param.expected_body), std::string::npos) << invoke.out;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Templates, TemplateTest,
-    ::testing::Values(TemplateCase{"http-native", "api/hello", "/api/hello?name=Ada", "hello Ada"},
-                      TemplateCase{"http-wasm", "api/hello", "/api/hello?name=Ada", R"({"hello":"Ada"})"},
-                      TemplateCase{"static-site", "", "", ""}),
-    [](const ::testing::TestParamInfo<TemplateCase>& info) {
-      std::string name = info.param.name;
-      std::erase(name, '-');
-      return name;
-    });
+INSTANTIATE_TEST_SUITE_P(Templates, TemplateTest,
+                         ::testing::Values(TemplateCase{"http-native", "api/hello", "/api/hello?name=Ada", "hello Ada"},
+                                           TemplateCase{"http-wasm", "api/hello", "/api/hello?name=Ada",
+                                                        R"({"hello":"Ada"})"},
+                                           TemplateCase{"static-site", "", "", ""}),
+                         [](const ::testing::TestParamInfo<TemplateCase>& info) {
+                           std::string name = info.param.name;
+                           std::erase(name, '-');
+                           return name;
+                         });
 
 TEST(TemplateBuildTest, BuildWritesCompileCommandsForEveryFunction) {
   // Given a template project, sls build should leave compile_commands.json naming its function.

@@ -42,7 +42,8 @@ TEST(BadInputTest, UnknownKeyIsLocatedWithHint) {
   SlsRun run = run_sls({"build", project.root().string()});
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_NE(run.err.find("sls.toml:2:1: error: unknown key 'optimise' in [build] (did you mean 'optimize'?)"),
-            std::string::npos) << run.err;
+            std::string::npos)
+      << run.err;
   EXPECT_FALSE(fs::exists(output_of(project)));
 }
 
@@ -53,8 +54,10 @@ TEST(BadInputTest, SettingsForAMissingFunctionAreRejected) {
   project.write("sls.toml", "\n[functions.\"api/helo\"]\nmemory = 256\n");
   SlsRun run = run_sls({"build", project.root().string()});
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.err.find("sls.toml:2:1: error: [functions.\"api/helo\"] names no function in api/ (did you mean 'api/hello'?)"),
-            std::string::npos) << run.err;
+  EXPECT_NE(run.err.find(
+                "sls.toml:2:1: error: [functions.\"api/helo\"] names no function in api/ (did you mean 'api/hello'?)"),
+            std::string::npos)
+      << run.err;
 }
 
 TEST(BadInputTest, BrokenFunctionIsReportedAndOthersAreBuilt) {

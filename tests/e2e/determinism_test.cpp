@@ -1,9 +1,10 @@
 // Two builds of the same project from different folders, clocks, time zones,
 // umasks and file mtimes must give byte-identical bundles and manifests.
 
-#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+
+#include <gtest/gtest.h>
 
 #include "core/file_system.hpp"
 #include "tests/e2e/e2e_support.hpp"

@@ -2,11 +2,12 @@
 // content of its inputs, results live in a shared zstd store, and a build
 // where nothing changed runs no step.
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/time.h>
 
 #include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "core/file_system.hpp"
 #include "tests/e2e/e2e_support.hpp"
@@ -30,7 +31,8 @@ SLS_HANDLER(h)
 
 // A project with two functions that include lib/shared.hpp and one that does not.
 void write_project(const TempProject& project) {
-  project.write("lib/shared.hpp", "#pragma once\n#include <string>\ninline std::string shared_word() { return \"one\"; }\n");
+  project.write("lib/shared.hpp",
+                "#pragma once\n#include <string>\ninline std::string shared_word() { return \"one\"; }\n");
   project.write("api/a.cpp", k_uses_shared);
   project.write("api/b.cpp", k_uses_shared);
   project.write("api/c.cpp", k_standalone);
@@ -97,7 +99,8 @@ TEST_F(IncrementalTest, TouchWithoutChangeRebuildsNothing) {
 TEST_F(IncrementalTest, HeaderEditRebuildsExactlyItsDependents) {
   // Given an edit of lib/shared.hpp, we should recompile a and b but not c, and ship the new word.
   build_once();
-  m_project.write("lib/shared.hpp", "#pragma once\n#include <string>\ninline std::string shared_word() { return \"two\"; }\n");
+  m_project.write("lib/shared.hpp",
+                  "#pragma once\n#include <string>\ninline std::string shared_word() { return \"two\"; }\n");
   nlohmann::json report = build_once();
   EXPECT_EQ(report["steps"]["compiled"], 2);
   EXPECT_EQ(report["steps"]["compile_cached"], 1);
@@ -158,7 +161,8 @@ TEST_F(IncrementalTest, ConcurrentBuildsBothSucceedWithIdenticalOutput) {
   auto output = read_tree(m_project.root() / ".sls/output");
   build_once();
   auto again = read_tree(m_project.root() / ".sls/output");
-  for (const auto& [path, bytes] : again) EXPECT_TRUE(output.count(path) && output[path] == bytes) << path << " differs";
+  for (const auto& [path, bytes] : again)
+    EXPECT_TRUE(output.count(path) && output[path] == bytes) << path << " differs";
   EXPECT_EQ(output.size(), again.size());
   for (const auto& entry : fs::directory_iterator(m_project.root() / ".sls"))
     EXPECT_EQ(entry.path().filename().string().find("staging"), std::string::npos) << entry.path();
@@ -194,7 +198,8 @@ TEST_F(IncrementalTest, PreludeRestoredFromTheCacheSurvivesANewHeaderMtime) {
   // or fresh checkout), a build from that cache should still compile with it.
   TempProject share;
   copy_share_into(share, /*with_prelude=*/true);
-  std::map<std::string, std::string> env = {{"SLS_CACHE_DIR", m_cache.string()}, {"SLS_SHARE_DIR", share.root().string()}};
+  std::map<std::string, std::string> env = {{"SLS_CACHE_DIR", m_cache.string()},
+                                            {"SLS_SHARE_DIR", share.root().string()}};
   SlsRun first = run_sls({"build", "--json", m_project.root().string()}, {}, env);
   ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
   touch(share.root() / "runtime/prelude/prelude.hpp");
@@ -214,8 +219,9 @@ TEST_F(IncrementalTest, CompilerLauncherRunsEveryCompileAndSharesTheCache) {
   fs::path log = tools.root() / "launched.log";
   tools.write("launch.sh", "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log.string() + "'\nexec \"$@\"\n");
   fs::permissions(tools.root() / "launch.sh", fs::perms(0755));
-  SlsRun launched = run_sls({"build", "--json", m_project.root().string()}, {},
-                            {{"SLS_CACHE_DIR", m_cache.string()}, {"SLS_COMPILER_LAUNCHER", (tools.root() / "launch.sh").string()}});
+  SlsRun launched =
+      run_sls({"build", "--json", m_project.root().string()}, {},
+              {{"SLS_CACHE_DIR", m_cache.string()}, {"SLS_COMPILER_LAUNCHER", (tools.root() / "launch.sh").string()}});
   ASSERT_EQ(launched.exit_code, 0) << launched.out << launched.err;
   auto logged = read_file(log);
   std::string lines = logged ? *logged : "";

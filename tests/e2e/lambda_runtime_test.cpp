@@ -18,9 +18,12 @@ constexpr auto k_wait = 30s;
 
 json http_event(const std::string& method, const std::string& path, const std::string& query = "",
                 const std::string& body = "", bool base64 = false, json headers = json::object()) {
-  return {{"version", "2.0"},         {"rawPath", path},
-          {"rawQueryString", query},  {"headers", std::move(headers)},
-          {"body", body},             {"isBase64Encoded", base64},
+  return {{"version", "2.0"},
+          {"rawPath", path},
+          {"rawQueryString", query},
+          {"headers", std::move(headers)},
+          {"body", body},
+          {"isBase64Encoded", base64},
           {"requestContext", {{"http", {{"method", method}, {"path", path}}}}}};
 }
 
@@ -33,7 +36,8 @@ public:
                                   test::inherited_env({{"AWS_LAMBDA_RUNTIME_API", m_server.address()},
                                                        {"AWS_LAMBDA_FUNCTION_NAME", function},
                                                        {"LAMBDA_TASK_ROOT", m_dir.string()}}),
-                                  {}, m_dir},
+                                  {},
+                                  m_dir},
                 m_dir) {}
 
   // Queues the events, waits for all results, returns them in queue order.
@@ -80,7 +84,8 @@ TEST(LambdaRuntimeTest, GetWithQuery) {
 TEST(LambdaRuntimeTest, LibFunctionAndDynamicRoute) {
   // Given lib/ code and a [id] route, we should see both at work through the Runtime API.
   ServedFunction greet("api/greet");
-  EXPECT_EQ(response_of(greet.invoke({http_event("GET", "/api/greet", "name=Grace&lang=fr")})[0])["body"], "bonjour Grace");
+  EXPECT_EQ(response_of(greet.invoke({http_event("GET", "/api/greet", "name=Grace&lang=fr")})[0])["body"],
+            "bonjour Grace");
   ServedFunction user("api/users/[id]");
   EXPECT_EQ(response_of(user.invoke({http_event("GET", "/api/users/42")})[0])["body"],
             R"({"id":42,"function":"api/users/[id]"})");
@@ -90,8 +95,8 @@ TEST(LambdaRuntimeTest, PostWithBase64Body) {
   // Given a base64-encoded binary POST body, we should hand the decoded bytes to the handler and back.
   ServedFunction echo("api/echo");
   std::string encoded = "AAH/Zm9v";  // 00 01 ff 'f' 'o' 'o'
-  auto results = echo.invoke({http_event("POST", "/api/echo", "", encoded, true,
-                                         {{"content-type", "application/octet-stream"}})});
+  auto results =
+      echo.invoke({http_event("POST", "/api/echo", "", encoded, true, {{"content-type", "application/octet-stream"}})});
   json response = response_of(results[0]);
   EXPECT_EQ(response["statusCode"], 200);
   EXPECT_EQ(response["headers"]["x-body-length"], "6");
@@ -102,7 +107,8 @@ TEST(LambdaRuntimeTest, PostWithBase64Body) {
 TEST(LambdaRuntimeTest, ThrowingHandlerReportsErrorAndKeepsServing) {
   // Given a handler that throws, we should see /error with errorType and the next request still served.
   ServedFunction user("api/users/[id]");
-  auto results = user.invoke({http_event("GET", "/api/users/99999999999999999999999"), http_event("GET", "/api/users/7")});
+  auto results =
+      user.invoke({http_event("GET", "/api/users/99999999999999999999999"), http_event("GET", "/api/users/7")});
   EXPECT_EQ(results[0].kind, test::ResultKind::error);
   EXPECT_EQ(results[0].error_type, "std::out_of_range");
   json error = json::parse(results[0].body, nullptr, false);

@@ -68,7 +68,8 @@ TEST(LintInBuildTest, SecondBuildReportsTheSameFindingsFromTheCache) {
 TEST(LintInBuildTest, UnknownRuleInConfigIsAConfigError) {
   // Given a misspelt rule id in [lint] severity, we should refuse the config with its location and a hint.
   fs::path project = copy_example("quickstart");
-  std::string config = *read_file(project / "sls.toml") + "\n[lint]\nseverity = { \"sls-global-mutable-stat\" = \"error\" }\n";
+  std::string config =
+      *read_file(project / "sls.toml") + "\n[lint]\nseverity = { \"sls-global-mutable-stat\" = \"error\" }\n";
   ASSERT_TRUE(write_file_atomically(project / "sls.toml", config, fs::perms(0644)));
   SlsRun run = run_sls({"build", project.string()});
   EXPECT_EQ(run.exit_code, 1);

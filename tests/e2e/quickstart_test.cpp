@@ -39,9 +39,9 @@ TEST(QuickstartTest, BuildSucceeds) {
 
 TEST(QuickstartTest, OutputHasManifestStaticAndOneZipPerFunction) {
   // Given the build, we should find exactly the files docs/design.md §5 describes.
-  std::vector<std::string> expected = {"functions/api/echo.zip",  "functions/api/greet.zip",
-                                       "functions/api/hello.zip", "functions/api/users/[id].zip",
-                                       "functions/api/visits.zip", "manifest.json", "static/index.html"};
+  std::vector<std::string> expected = {
+      "functions/api/echo.zip",   "functions/api/greet.zip", "functions/api/hello.zip", "functions/api/users/[id].zip",
+      "functions/api/visits.zip", "manifest.json",           "static/index.html"};
   EXPECT_EQ(list_files_sorted(quickstart().output()), expected);
 }
 
@@ -70,7 +70,10 @@ TEST(QuickstartTest, EveryBundleVerifiesAndHoldsOnlyBootstrapAndMetadata) {
     EXPECT_EQ(bundle->files[0].path, "bootstrap");
     EXPECT_EQ(bundle->files[0].mode, 0755u);
     EXPECT_EQ(bundle->files[1].path, "sls.json");
-    EXPECT_EQ(bundle->contents[0].data.rfind("\x7f" "ELF", 0), 0u);
+    EXPECT_EQ(bundle->contents[0].data.rfind("\x7f"
+                                             "ELF",
+                                             0),
+              0u);
     EXPECT_EQ(bundle->contents[0].data.find(".symtab"), std::string::npos) << function << " is not stripped";
     EXPECT_EQ(bundle->runtime, "provided.al2023");
   }

@@ -40,11 +40,13 @@ TEST(TargetSwitchTest, AFailedSwitchToWasmLeavesNoNativeBundleToRunOrList) {
   // Given a function built natively that cannot build for wasm (it uses std::thread), a --target wasm build should
   // fail, sls invoke should find no bundle (not run the old native one), and spin.toml should not list it.
   testing::TempDir project("sls-switch");
-  project.write("api/hello.cpp", "#include <sls/function.hpp>\nsls::Response h(const sls::Request&, sls::Context&) {\n"
-                                 "  return sls::Response::text(200, \"hello\");\n}\nSLS_HANDLER(h)\n");
-  project.write("api/work.cpp", "#include <sls/function.hpp>\n#include <thread>\n"
-                                "sls::Response w(const sls::Request&, sls::Context&) {\n  std::thread t([] {});\n"
-                                "  t.join();\n  return sls::Response::text(200, \"done\");\n}\nSLS_HANDLER(w)\n");
+  project.write("api/hello.cpp",
+                "#include <sls/function.hpp>\nsls::Response h(const sls::Request&, sls::Context&) {\n"
+                "  return sls::Response::text(200, \"hello\");\n}\nSLS_HANDLER(h)\n");
+  project.write("api/work.cpp",
+                "#include <sls/function.hpp>\n#include <thread>\n"
+                "sls::Response w(const sls::Request&, sls::Context&) {\n  std::thread t([] {});\n"
+                "  t.join();\n  return sls::Response::text(200, \"done\");\n}\nSLS_HANDLER(w)\n");
   ASSERT_EQ(run_sls({"build", project.root().string()}).exit_code, 0);
   SlsRun wasm = run_sls({"build", project.root().string(), "--target", "wasm"});
   EXPECT_EQ(wasm.exit_code, 1) << wasm.err;
@@ -62,8 +64,9 @@ TEST(TargetSwitchTest, AFailedRebuildOfTheSameTargetKeepsTheLastGoodBundleAndInv
   // Given a built function that then fails to compile, its last good bundle should stay (stale), and sls invoke
   // should warn that it runs a stale bundle.
   testing::TempDir project("sls-stale");
-  project.write("api/hello.cpp", "#include <sls/function.hpp>\nsls::Response h(const sls::Request&, sls::Context&) {\n"
-                                 "  return sls::Response::text(200, \"v1\");\n}\nSLS_HANDLER(h)\n");
+  project.write("api/hello.cpp",
+                "#include <sls/function.hpp>\nsls::Response h(const sls::Request&, sls::Context&) {\n"
+                "  return sls::Response::text(200, \"v1\");\n}\nSLS_HANDLER(h)\n");
   ASSERT_EQ(run_sls({"build", project.root().string()}).exit_code, 0);
   project.write("api/hello.cpp", "#include <sls/function.hpp>\nthis does not compile\n");
   EXPECT_EQ(run_sls({"build", project.root().string()}).exit_code, 1);
@@ -77,9 +80,10 @@ TEST(WasmHeadersTest, AHostOnlyHeaderIsExplainedWithTheFix) {
   // Given a wasm function including nlohmann/json.hpp (installed for the host only), the build should say the
   // header exists on the host but not in the wasm sysroot, and point at include_dirs.
   testing::TempDir project("sls-wasm-header");
-  project.write("api/j.cpp", "#include <sls/function.hpp>\n#include <nlohmann/json.hpp>\n"
-                             "sls::Response j(const sls::Request&, sls::Context&) { return sls::Response::json(200, \"{}\"); }\n"
-                             "SLS_HANDLER(j)\n");
+  project.write("api/j.cpp",
+                "#include <sls/function.hpp>\n#include <nlohmann/json.hpp>\n"
+                "sls::Response j(const sls::Request&, sls::Context&) { return sls::Response::json(200, \"{}\"); }\n"
+                "SLS_HANDLER(j)\n");
   SlsRun build = run_sls({"build", project.root().string(), "--target", "wasm"});
   EXPECT_EQ(build.exit_code, 1);
   EXPECT_NE(build.err.find("'nlohmann/json.hpp' is installed for the host (/usr/include/nlohmann/json.hpp)"),
@@ -91,12 +95,14 @@ TEST(WasmHeadersTest, AHostOnlyHeaderIsExplainedWithTheFix) {
 TEST(WasmHeadersTest, AVendoredLibraryThatThrowsPointsAtItsNoExceptionsSwitch) {
   // Given a vendored header that throws, used by a wasm function, the build should name the library's own switch.
   testing::TempDir project("sls-wasm-vendored");
-  project.write("vendor/tiny/tiny.hpp", "#pragma once\n#include <stdexcept>\n"
-                                        "inline int parse_or_throw(int x) { if (x < 0) throw std::runtime_error(\"neg\"); return x; }\n");
+  project.write("vendor/tiny/tiny.hpp",
+                "#pragma once\n#include <stdexcept>\n"
+                "inline int parse_or_throw(int x) { if (x < 0) throw std::runtime_error(\"neg\"); return x; }\n");
   project.write("sls.toml", "[build]\ninclude_dirs = [\"vendor/tiny\"]\n");
-  project.write("api/v.cpp", "#include <sls/function.hpp>\n#include <tiny.hpp>\n"
-                             "sls::Response v(const sls::Request&, sls::Context&) {\n"
-                             "  return sls::Response::text(200, std::to_string(parse_or_throw(1)));\n}\nSLS_HANDLER(v)\n");
+  project.write("api/v.cpp",
+                "#include <sls/function.hpp>\n#include <tiny.hpp>\n"
+                "sls::Response v(const sls::Request&, sls::Context&) {\n"
+                "  return sls::Response::text(200, std::to_string(parse_or_throw(1)));\n}\nSLS_HANDLER(v)\n");
   SlsRun native = run_sls({"build", project.root().string()});
   EXPECT_EQ(native.exit_code, 0) << native.err;
   SlsRun wasm = run_sls({"build", project.root().string(), "--target", "wasm"});

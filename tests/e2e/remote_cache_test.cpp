@@ -24,7 +24,8 @@ SLS_HANDLER(h)
 class RemoteCacheTest : public ::testing::Test {
 protected:
   RemoteCacheTest() {
-    m_project.write("lib/shared.hpp", "#pragma once\n#include <string>\ninline std::string shared_word() { return \"one\"; }\n");
+    m_project.write("lib/shared.hpp",
+                    "#pragma once\n#include <string>\ninline std::string shared_word() { return \"one\"; }\n");
     m_project.write("api/a.cpp", k_function);
     m_project.write("api/b.cpp", k_function);
   }

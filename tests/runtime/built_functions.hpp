@@ -2,26 +2,25 @@
 // for the whole test program, and each handler built once.
 #pragma once
 
-#include "glue_builder.hpp"
-#include "process.hpp"
-
 #include <map>
 #include <memory>
 #include <string>
 
+#include "glue_builder.hpp"
+#include "process.hpp"
+
 namespace sls::test {
 
 class BuiltFunctions {
- public:
+public:
   // The function built from handlers/<handler_file> with sls's defines for `name`/`route`;
   // fails the calling test (ASSERT-style, via the returned result) when the build fails.
-  static BuildResult get(Target target, const std::string& handler_file,
-                         const std::string& name = "api/users/[id]",
+  static BuildResult get(Target target, const std::string& handler_file, const std::string& name = "api/users/[id]",
                          const std::string& route = "/api/users/:id");
   // A scratch folder that lives as long as the test program.
   static const std::filesystem::path& scratch();
 
- private:
+private:
   struct PerTarget {
     std::unique_ptr<GlueBuilder> builder;
     BuildResult glue;

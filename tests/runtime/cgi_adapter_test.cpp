@@ -1,8 +1,8 @@
 #include "common/cgi_adapter.hpp"
 
-#include <gtest/gtest.h>
-
 #include <stdexcept>
+
+#include <gtest/gtest.h>
 
 namespace sls::runtime {
 namespace {
@@ -22,15 +22,14 @@ TEST(CgiAdapterTest, HeadersComeFromHttpVariables) {
   // Given HTTP_* variables in any order, we should expose them lower-case with '-', sorted by name.
   const CgiInput input{{{"HTTP_X_FORWARDED_FOR", "1.2.3.4"}, {"HTTP_ACCEPT", "*/*"}, {"CONTENT_TYPE", "a/b"}}, "", ""};
   const auto request = request_from_cgi(input, k_info);
-  EXPECT_EQ(request.headers(),
-            (Fields{{"accept", "*/*"}, {"content-type", "a/b"}, {"x-forwarded-for", "1.2.3.4"}}));
+  EXPECT_EQ(request.headers(), (Fields{{"accept", "*/*"}, {"content-type", "a/b"}, {"x-forwarded-for", "1.2.3.4"}}));
 }
 
 TEST(CgiAdapterTest, FullInvocationFormatsStatusHeadersAndBody) {
   // Given a request for /api/items/5, we should print "status:", the headers, a blank line and the
   // body, and fill the route param and function name.
-  const CgiInput input{{{"REQUEST_METHOD", "DELETE"}, {"SCRIPT_NAME", "/api/items/5"},
-                        {"HTTP_X_FORWARDED_FOR", "ip"}}, "", ""};
+  const CgiInput input{
+      {{"REQUEST_METHOD", "DELETE"}, {"SCRIPT_NAME", "/api/items/5"}, {"HTTP_X_FORWARDED_FOR", "ip"}}, "", ""};
   EXPECT_EQ(run_cgi(input, {&describe, k_info}),
             "status: 200\ncontent-type: text/plain; charset=utf-8\n\nDELETE /api/items/5 5 ip api/items/[id]");
 }

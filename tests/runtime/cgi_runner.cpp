@@ -1,8 +1,8 @@
 #include "cgi_runner.hpp"
 
-#include "built_functions.hpp"
-
 #include <nlohmann/json.hpp>
+
+#include "built_functions.hpp"
 
 namespace sls::test {
 

@@ -1,8 +1,8 @@
 #include "glue_builder.hpp"
 
-#include "process.hpp"
-
 #include <memory>
+
+#include "process.hpp"
 
 namespace sls::test {
 
@@ -27,9 +27,7 @@ std::string describe(const std::vector<std::string>& argv, const ProcessResult& 
 }
 }  // namespace
 
-std::filesystem::path handler_path(const std::string& file) {
-  return k_repo / "tests" / "runtime" / "handlers" / file;
-}
+std::filesystem::path handler_path(const std::string& file) { return k_repo / "tests" / "runtime" / "handlers" / file; }
 
 GlueBuilder::GlueBuilder(Target target, std::filesystem::path work_dir)
     : m_target(target), m_work_dir(std::move(work_dir)) {}
@@ -40,8 +38,8 @@ std::vector<std::string> GlueBuilder::compile_command(const std::filesystem::pat
   if (m_target == Target::native) {
     argv.insert(argv.end(), {"-std=c++20", "-O2", "-ffunction-sections", "-fdata-sections"});
   } else {
-    argv.insert(argv.end(), {"--target=wasm32-wasi", "-std=c++20", "-Oz", "-fno-exceptions", "-nostdlibinc",
-                             "-isystem", "/usr/include/wasm32-wasi/c++/v1", "-isystem", "/usr/include/wasm32-wasi"});
+    argv.insert(argv.end(), {"--target=wasm32-wasi", "-std=c++20", "-Oz", "-fno-exceptions", "-nostdlibinc", "-isystem",
+                             "/usr/include/wasm32-wasi/c++/v1", "-isystem", "/usr/include/wasm32-wasi"});
   }
   // Warnings as errors: the glue is compiled into every function, so it must stay clean.
   argv.insert(argv.end(), {"-Wall", "-Wextra", "-Werror", "-I" + (k_repo / "sdk" / "include").string(), "-c",
@@ -55,8 +53,8 @@ std::vector<std::string> GlueBuilder::link_command(const std::filesystem::path& 
   if (m_target == Target::native) {
     argv.insert(argv.end(), {"-fuse-ld=lld", "-static-libstdc++", "-static-libgcc", "-Wl,--gc-sections", "-s"});
   } else {
-    argv.insert(argv.end(), {"--target=wasm32-wasi", "-s", "-Wl,--keep-section=target_features",
-                             "-Wl,--stack-first", "-Wl,-z,stack-size=1048576"});
+    argv.insert(argv.end(), {"--target=wasm32-wasi", "-s", "-Wl,--keep-section=target_features", "-Wl,--stack-first",
+                             "-Wl,-z,stack-size=1048576"});
   }
   argv.push_back(handler_object.string());
   for (const auto& object : m_glue_objects) argv.push_back(object.string());

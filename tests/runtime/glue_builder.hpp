@@ -18,7 +18,7 @@ struct BuildResult {
 };
 
 class GlueBuilder {
- public:
+public:
   GlueBuilder(Target target, std::filesystem::path work_dir);
 
   // Compiles runtime/common + runtime/<target> (in parallel); call once.
@@ -28,7 +28,7 @@ class GlueBuilder {
   BuildResult build_function(const std::filesystem::path& handler_source, const std::string& name,
                              const std::string& route, const std::string& output_name);
 
- private:
+private:
   std::vector<std::string> compile_command(const std::filesystem::path& source,
                                            const std::filesystem::path& object) const;
   std::vector<std::string> link_command(const std::filesystem::path& handler_object,

@@ -8,16 +8,16 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <gtest/gtest.h>
-
 #include <thread>
+
+#include <gtest/gtest.h>
 
 namespace sls::runtime {
 namespace {
 
 // Accepts one connection (waiting at most 10 s), reads the request head, writes `reply`, closes.
 class CannedServer {
- public:
+public:
   explicit CannedServer(std::string reply) : m_reply(std::move(reply)) {
     m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in address{};
@@ -37,7 +37,7 @@ class CannedServer {
   std::string address() const { return "127.0.0.1:" + std::to_string(m_port); }
   const std::string& received() const { return m_received; }  // valid after the client returned
 
- private:
+private:
   void serve_once() {
     pollfd waiting{m_fd, POLLIN, 0};
     if (::poll(&waiting, 1, 10'000) <= 0) return;

@@ -13,10 +13,13 @@ const detail::FunctionInfo k_info{"api/users/[id]", "/api/users/:id"};
 TEST(LambdaEventTest, FieldsOfAnHttpApiV2Event) {
   // Given a v2 event with method, path, query, headers, cookies and a base64 body, we should build
   // the matching request, with the route param from the compiled-in route.
-  const json event = {{"rawPath", "/api/users/3"}, {"rawQueryString", "q=a+b"},
-                      {"headers", {{"accept", "*/*"}}}, {"cookies", {"x=1", "y=2"}},
+  const json event = {{"rawPath", "/api/users/3"},
+                      {"rawQueryString", "q=a+b"},
+                      {"headers", {{"accept", "*/*"}}},
+                      {"cookies", {"x=1", "y=2"}},
                       {"requestContext", {{"http", {{"method", "PUT"}}}}},
-                      {"body", "aGk="}, {"isBase64Encoded", true}};
+                      {"body", "aGk="},
+                      {"isBase64Encoded", true}};
   const auto parsed = request_from_event(event.dump(), k_info);
   ASSERT_TRUE(parsed.request) << parsed.error;
   EXPECT_EQ(parsed.request->method(), "PUT");
@@ -30,8 +33,8 @@ TEST(LambdaEventTest, FieldsOfAnHttpApiV2Event) {
 TEST(LambdaEventTest, MalformedEventsAreRejectedWithAReason) {
   // Given a non-object, bad JSON, a wrongly typed field and a bad base64 body, we should refuse each
   // with a message instead of throwing.
-  for (const char* text : {"[1,2]", "{", R"({"rawPath": 5})", R"({"cookies": "x"})",
-                           R"({"body": "!!", "isBase64Encoded": true})"}) {
+  for (const char* text :
+       {"[1,2]", "{", R"({"rawPath": 5})", R"({"cookies": "x"})", R"({"body": "!!", "isBase64Encoded": true})"}) {
     const auto parsed = request_from_event(text, k_info);
     EXPECT_FALSE(parsed.request) << text;
     EXPECT_FALSE(parsed.error.empty()) << text;

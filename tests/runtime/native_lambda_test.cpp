@@ -1,10 +1,9 @@
 // The native bootstrap, compiled as sls compiles it, against the fake Lambda Runtime API.
-#include "built_functions.hpp"
-#include "lambda_runtime_server.hpp"
-
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "built_functions.hpp"
+#include "lambda_runtime_server.hpp"
 #include "native/base64.hpp"
 
 using nlohmann::json;
@@ -25,7 +24,7 @@ json http_event(const std::string& method, const std::string& path, const std::s
 }
 
 class NativeLambdaTest : public ::testing::Test {
- protected:
+protected:
   // Starts the bootstrap of `handler_file` pointed at m_server.
   std::unique_ptr<Child> start(const std::string& handler_file, const std::string& runtime_api = "") {
     const auto build = BuiltFunctions::get(Target::native, handler_file);
@@ -73,7 +72,8 @@ TEST_F(NativeLambdaTest, GetWithQueryHeadersCookiesAndRouteParams) {
   EXPECT_EQ(response["body"],
             "method=GET\npath=/api/users/42\nname=Ada L!\nquery=[name=Ada L!][tag=a][tag=b]\n"
             "x-test=v1\ncookie=s=1; t=2\ncontent-type=text/plain\nid=42\nparams=[id=42]\nbody=\n"
-            "request_id=" + id + "\nfunction=api/users/[id]\nregion=eu-west-1\ntrace=Root=1-abc\nhas_time=yes\n");
+            "request_id=" +
+                id + "\nfunction=api/users/[id]\nregion=eu-west-1\ntrace=Root=1-abc\nhas_time=yes\n");
 }
 
 TEST_F(NativeLambdaTest, PostBase64BodyIsDecodedAndBinaryAnswerIsEncoded) {

@@ -8,15 +8,16 @@
 #include <string>
 #include <utility>
 #include <vector>
+
 #include "tests/support/temp_dir.hpp"
 
 namespace sls::test {
 
 struct ProcessSpec {
-  std::vector<std::string> argv;                          // argv[0] is looked up on PATH
-  std::vector<std::pair<std::string, std::string>> env;   // the child's whole environment
+  std::vector<std::string> argv;                         // argv[0] is looked up on PATH
+  std::vector<std::pair<std::string, std::string>> env;  // the child's whole environment
   std::string stdin_data;
-  std::filesystem::path working_dir;                      // empty: inherit
+  std::filesystem::path working_dir;  // empty: inherit
 };
 
 struct ProcessResult {
@@ -28,7 +29,7 @@ struct ProcessResult {
 
 // A started child. The destructor kills it if it is still running.
 class Child {
- public:
+public:
   // `scratch` holds the stdin/stdout/stderr files.
   Child(const ProcessSpec& spec, const std::filesystem::path& scratch);
   ~Child();
@@ -42,7 +43,7 @@ class Child {
   std::string err() const;
   bool started() const noexcept { return m_pid > 0; }
 
- private:
+private:
   int m_pid = -1;
   std::optional<int> m_exit_code;
   std::filesystem::path m_out_path;

@@ -1,11 +1,11 @@
 // The Runtime API client in-process against the fake server: the protocol without a compile.
 #include "native/runtime_api_client.hpp"
 
-#include "lambda_runtime_server.hpp"
+#include <future>
 
 #include <gtest/gtest.h>
 
-#include <future>
+#include "lambda_runtime_server.hpp"
 
 using namespace std::chrono_literals;
 

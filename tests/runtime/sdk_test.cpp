@@ -1,6 +1,5 @@
-#include <sls/function.hpp>
-
 #include <gtest/gtest.h>
+#include <sls/function.hpp>
 
 namespace sls {
 namespace {

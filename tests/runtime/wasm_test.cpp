@@ -1,17 +1,17 @@
 // The wasm32-wasi build of the same handlers: it must link, and under Node's WASI it must answer
 // exactly what the native CGI build answers.
+#include <gtest/gtest.h>
+
 #include "built_functions.hpp"
 #include "cgi_runner.hpp"
-
-#include <gtest/gtest.h>
 
 namespace sls::test {
 namespace {
 
-const Env k_request_env = {{"REQUEST_METHOD", "POST"},      {"PATH_INFO", "/api/users/5"},
-                           {"QUERY_STRING", "name=W%C3%A4sm&flag"}, {"CONTENT_TYPE", "text/plain"},
-                           {"CONTENT_LENGTH", "5"},         {"HTTP_X_TEST", "same"},
-                           {"AWS_REGION", "eu-central-1"}};
+const Env k_request_env = {
+    {"REQUEST_METHOD", "POST"},     {"PATH_INFO", "/api/users/5"}, {"QUERY_STRING", "name=W%C3%A4sm&flag"},
+    {"CONTENT_TYPE", "text/plain"}, {"CONTENT_LENGTH", "5"},       {"HTTP_X_TEST", "same"},
+    {"AWS_REGION", "eu-central-1"}};
 
 TEST(WasmTest, EchoLinksToAWasmModule) {
   // Given the echo handler, we should link a wasm32-wasi module (it starts with "\0asm").

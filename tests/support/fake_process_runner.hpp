@@ -39,7 +39,8 @@ public:
       responder = m_responder;
     }
     if (responder) return responder(spec);
-    if (!spec.argv.empty() && spec.argv.front().find("nm") != std::string::npos) return ProcessResult{0, defined_symbols, ""};
+    if (!spec.argv.empty() && spec.argv.front().find("nm") != std::string::npos)
+      return ProcessResult{0, defined_symbols, ""};
     return act_like_a_toolchain(spec);
   }
 
@@ -82,7 +83,8 @@ private:
       return std::filesystem::path(path).is_absolute() ? std::filesystem::path(path) : spec.working_directory / path;
     };
     std::string output = value_after(spec.argv, "-o");
-    if (!output.empty()) std::ofstream(resolved(output), std::ios::binary) << "made by: " << spec.argv.front() << " " << output;
+    if (!output.empty())
+      std::ofstream(resolved(output), std::ios::binary) << "made by: " << spec.argv.front() << " " << output;
     std::string depfile = value_after(spec.argv, "-MF");
     if (!depfile.empty()) std::ofstream(resolved(depfile)) << output << ": " << compiled_source(spec.argv) << "\n";
     return ProcessResult{0, "", ""};

@@ -217,7 +217,8 @@ void LambdaRuntimeServer::serve_connection(int fd) {
     if (!open || !parse_head(buffer.substr(0, head_end), request)) break;
     const std::size_t length = std::strtoull(request.header("content-length").c_str(), nullptr, 10);
     buffer.erase(0, head_end + 4);
-    while (buffer.size() < length && receive_more(fd, buffer)) {}
+    while (buffer.size() < length && receive_more(fd, buffer)) {
+    }
     if (buffer.size() < length) break;
     request.body = buffer.substr(0, length);
     buffer.erase(0, length);
@@ -260,8 +261,7 @@ std::string LambdaRuntimeServer::handle_next() {
   m_queue.pop_front();
   ++m_delivered;
   const auto deadline = pending.event.deadline.value_or(std::chrono::system_clock::now() + std::chrono::minutes(1));
-  const auto deadline_ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(deadline.time_since_epoch()).count();
+  const auto deadline_ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline.time_since_epoch()).count();
   std::string headers = "Lambda-Runtime-Aws-Request-Id: " + pending.request_id +
                         "\r\nLambda-Runtime-Deadline-Ms: " + std::to_string(deadline_ms) +
                         "\r\nLambda-Runtime-Invoked-Function-Arn: " + pending.event.function_arn + "\r\n";

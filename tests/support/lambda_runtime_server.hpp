@@ -21,7 +21,7 @@ namespace sls::test {
 struct QueuedEvent {
   std::string event_json;
   std::optional<std::chrono::system_clock::time_point> deadline;  // none: one minute from /next
-  std::string trace_id;                                            // empty: header not sent
+  std::string trace_id;                                           // empty: header not sent
   std::string function_arn = "arn:aws:lambda:us-east-1:000000000000:function:test";
 };
 
@@ -40,7 +40,7 @@ struct InitError {
 };
 
 class LambdaRuntimeServer {
- public:
+public:
   // Throws std::runtime_error when it cannot listen.
   LambdaRuntimeServer();
   ~LambdaRuntimeServer();
@@ -69,7 +69,7 @@ class LambdaRuntimeServer {
   // Wakes every blocked /next (their connections are closed) and joins the threads. Idempotent.
   void stop();
 
- private:
+private:
   struct Pending {
     std::string request_id;
     QueuedEvent event;

@@ -4,12 +4,12 @@
 // one (TempProject is the same thing, named for the tests that fill it with
 // a project).
 
+#include <stdlib.h>
+
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
-
-#include <stdlib.h>
 
 namespace sls::testing {
 

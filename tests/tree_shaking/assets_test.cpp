@@ -1,8 +1,9 @@
-#include <gtest/gtest.h>
+#include "bundler/shake/assets.hpp"
 
 #include <algorithm>
 
-#include "bundler/shake/assets.hpp"
+#include <gtest/gtest.h>
+
 #include "core/file_system.hpp"
 #include "tests/tree_shaking/native_fixtures.hpp"
 
@@ -14,8 +15,8 @@ class AssetsTest : public ::testing::Test {
 protected:
   void SetUp() override {
     m_root = test::temp_dir() / "project";
-    for (const char* file : {"data/a.txt", "data/b.csv", "data/sub/c.csv", "data/.env", "data/server.pem",
-                             ".git/HEAD", ".env.production", "keys/id_rsa", ".sls/output/manifest.json", "api/x.cpp"})
+    for (const char* file : {"data/a.txt", "data/b.csv", "data/sub/c.csv", "data/.env", "data/server.pem", ".git/HEAD",
+                             ".env.production", "keys/id_rsa", ".sls/output/manifest.json", "api/x.cpp"})
       write(file, std::string("contents of ") + file);
   }
 
@@ -45,7 +46,8 @@ protected:
 TEST_F(AssetsTest, TracedLiteralsResolveAgainstTheProject) {
   // Given literals as code writes them, we should ship the project files they name, at the same path, with a reason.
   DataFileRequest request;
-  request.traced = {traced("data/a.txt"), traced("./data/b.csv"), traced("/var/task/data/sub/c.csv"), traced("/tmp/cache")};
+  request.traced = {traced("data/a.txt"), traced("./data/b.csv"), traced("/var/task/data/sub/c.csv"),
+                    traced("/tmp/cache")};
   EXPECT_EQ(select(request), (std::vector<std::string>{"data/a.txt", "data/b.csv", "data/sub/c.csv"}));
   EXPECT_EQ(m_diagnostics.count(Severity::Warning), 0u) << messages();
   auto files = select_data_files(m_root, {{traced("data/a.txt")}, {}, {}}, m_diagnostics);
@@ -64,7 +66,8 @@ TEST_F(AssetsTest, MissingTracedFileIsAWarning) {
   DataFileRequest request;
   request.traced = {traced("data/nope.txt")};
   EXPECT_TRUE(select(request).empty());
-  EXPECT_NE(messages().find("api/x.cpp:4:9: warning: 'data/nope.txt' is read here but is not in the project"), std::string::npos)
+  EXPECT_NE(messages().find("api/x.cpp:4:9: warning: 'data/nope.txt' is read here but is not in the project"),
+            std::string::npos)
       << messages();
 }
 
@@ -73,7 +76,8 @@ TEST_F(AssetsTest, GlobsShipMatchesAndWarnWhenTheyMatchNothing) {
   DataFileRequest request;
   request.include_globs = {"data/**/*.csv", "roms/*.gb"};
   EXPECT_EQ(select(request), (std::vector<std::string>{"data/b.csv", "data/sub/c.csv"}));
-  EXPECT_NE(messages().find("sls.toml:3:1: warning: include \"roms/*.gb\" matches no file"), std::string::npos) << messages();
+  EXPECT_NE(messages().find("sls.toml:3:1: warning: include \"roms/*.gb\" matches no file"), std::string::npos)
+      << messages();
 }
 
 TEST_F(AssetsTest, GlobsWithDotDotOrAbsolutePathsAreErrors) {
@@ -108,7 +112,8 @@ TEST_F(AssetsTest, TracedSecretsAreNotShipped) {
   DataFileRequest request;
   request.traced = {traced(".env.production"), traced("../elsewhere.txt")};
   EXPECT_TRUE(select(request).empty());
-  EXPECT_NE(messages().find("'.env.production' is not shipped: it looks like a secret"), std::string::npos) << messages();
+  EXPECT_NE(messages().find("'.env.production' is not shipped: it looks like a secret"), std::string::npos)
+      << messages();
   EXPECT_NE(messages().find("'../elsewhere.txt' is outside the project folder"), std::string::npos) << messages();
 }
 

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "bundler/shake/budgets.hpp"
+
+#include <gtest/gtest.h>
 
 namespace sls {
 namespace {

@@ -1,8 +1,9 @@
-#include <gtest/gtest.h>
+#include "bundler/shake/elf_reader.hpp"
 
 #include <algorithm>
 
-#include "bundler/shake/elf_reader.hpp"
+#include <gtest/gtest.h>
+
 #include "core/file_system.hpp"
 #include "tests/tree_shaking/native_fixtures.hpp"
 
@@ -18,8 +19,9 @@ const VersionNeed* find_need(const ElfInfo& info, const std::string& version) {
 
 TEST(ElfReaderTest, ReadsNeededRunpathAndSymbolVersions) {
   // Given a program linked against libm with a run path, we should read DT_NEEDED, DT_RUNPATH and sqrt's version.
-  auto program = test::compile_c("#include <math.h>\n#include <stdlib.h>\nint main(int c, char** v) { return (int)sqrt(atof(v[c - 1])); }\n",
-                                 {"-lm", "-Wl,-rpath,$ORIGIN/lib"});
+  auto program = test::compile_c(
+      "#include <math.h>\n#include <stdlib.h>\nint main(int c, char** v) { return (int)sqrt(atof(v[c - 1])); }\n",
+      {"-lm", "-Wl,-rpath,$ORIGIN/lib"});
   ASSERT_FALSE(program.empty());
   auto info = read_elf(*read_file(program));
   ASSERT_TRUE(info) << info.error().message;
@@ -48,8 +50,8 @@ TEST(ElfReaderTest, NamesTheSymbolThatNeedsANewGlibc) {
 
 TEST(ElfReaderTest, ReadsASharedLibrarysSoname) {
   // Given a shared library with a soname, we should read it.
-  auto library = test::compile_c("int answer(void) { return 42; }\n", {"-shared", "-fPIC", "-Wl,-soname,libanswer.so.1"},
-                                 "libanswer.so.1");
+  auto library = test::compile_c("int answer(void) { return 42; }\n",
+                                 {"-shared", "-fPIC", "-Wl,-soname,libanswer.so.1"}, "libanswer.so.1");
   ASSERT_FALSE(library.empty());
   auto info = read_elf(*read_file(library));
   ASSERT_TRUE(info) << info.error().message;
@@ -59,9 +61,17 @@ TEST(ElfReaderTest, ReadsASharedLibrarysSoname) {
 TEST(ElfReaderTest, RefusesWhatIsNotElf64) {
   // Given text, a truncated header or a 32-bit header, we should return an error, not crash.
   EXPECT_FALSE(read_elf("hello"));
-  EXPECT_FALSE(read_elf("\x7f" "ELF"));
-  EXPECT_FALSE(read_elf(std::string("\x7f" "ELF\x01\x01", 6) + std::string(64, '\0')));
-  EXPECT_FALSE(read_elf(std::string("\x7f" "ELF\x02\x01", 6) + std::string(10, '\0')));
+  EXPECT_FALSE(
+      read_elf("\x7f"
+               "ELF"));
+  EXPECT_FALSE(read_elf(std::string("\x7f"
+                                    "ELF\x01\x01",
+                                    6) +
+                        std::string(64, '\0')));
+  EXPECT_FALSE(read_elf(std::string("\x7f"
+                                    "ELF\x02\x01",
+                                    6) +
+                        std::string(10, '\0')));
 }
 
 TEST(ElfReaderTest, ParsesGlibcVersionNames) {

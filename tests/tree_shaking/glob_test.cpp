@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "bundler/shake/glob.hpp"
+
+#include <gtest/gtest.h>
 
 namespace sls {
 namespace {

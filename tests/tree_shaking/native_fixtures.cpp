@@ -12,7 +12,8 @@ std::filesystem::path compile_c(const std::string& source, const std::vector<std
                                 const std::string& output_name) {
   std::filesystem::path dir = temp_dir();
   if (!write_file_atomically(dir / "source.c", source, fs::perms(0644))) return {};
-  std::vector<std::string> argv = {SLS_TEST_CC, "-fuse-ld=lld", (dir / "source.c").string(), "-o", (dir / output_name).string()};
+  std::vector<std::string> argv = {SLS_TEST_CC, "-fuse-ld=lld", (dir / "source.c").string(), "-o",
+                                   (dir / output_name).string()};
   argv.insert(argv.end(), flags.begin(), flags.end());
   SystemProcessRunner runner;
   auto result = runner.run({argv, std::nullopt, {}, dir});

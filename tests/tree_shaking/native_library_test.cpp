@@ -20,7 +20,8 @@ TEST(NativeLibraryTest, BundleCarriesHiredisButNotGlibc) {
   EXPECT_EQ(bundle_paths(redis_client().bundle("api/ping")),
             (std::vector<std::string>{"bootstrap", "lib/libhiredis.so.0.14", "sls.json"}));
   SlsRun why = run_sls({"inspect", redis_client().bundle("api/ping").string(), "--why", "lib/libhiredis.so.0.14"});
-  EXPECT_EQ(why.out, "lib/libhiredis.so.0.14: shared library needed by bootstrap (not in provided.al2023)\n") << why.err;
+  EXPECT_EQ(why.out, "lib/libhiredis.so.0.14: shared library needed by bootstrap (not in provided.al2023)\n")
+      << why.err;
 }
 
 TEST(NativeLibraryTest, BootstrapHasTheOriginRpath) {
@@ -36,8 +37,8 @@ TEST(NativeLibraryTest, BootstrapHasTheOriginRpath) {
 TEST(NativeLibraryTest, RunsFromAnExtractedBundleWithNoLibraryPath) {
   // Given the extracted bundle and an environment without LD_LIBRARY_PATH, the bootstrap should answer via hiredis.
   fs::path dir = extract(redis_client().bundle("api/ping"));
-  std::map<std::string, std::string> env = {{"REQUEST_METHOD", "GET"}, {"PATH_INFO", "/api/ping"},
-                                            {"SCRIPT_NAME", "/api/ping"}, {"QUERY_STRING", ""},
+  std::map<std::string, std::string> env = {{"REQUEST_METHOD", "GET"},       {"PATH_INFO", "/api/ping"},
+                                            {"SCRIPT_NAME", "/api/ping"},    {"QUERY_STRING", ""},
                                             {"SERVER_PROTOCOL", "HTTP/1.1"}, {"GATEWAY_INTERFACE", "CGI/1.1"}};
   ProcessResult result = run_program(dir / "bootstrap", env);
   EXPECT_EQ(result.exit_code, 0) << result.stderr_data;
@@ -75,7 +76,8 @@ TEST(NativeLibraryTest, RandomDeviceBuildsForAl2023AndRuns) {
 
 TEST(NativeLibraryTest, BudgetsAreCheckedAtBuildTime) {
   // Given max_size smaller than the bootstrap, we should fail the build and name the largest file.
-  BuiltProject built = build_copy(project_fixture("redis-client"), "[functions.\"api/ping\"]\nlink = [\"hiredis\"]\nmax_size = 1000\n");
+  BuiltProject built =
+      build_copy(project_fixture("redis-client"), "[functions.\"api/ping\"]\nlink = [\"hiredis\"]\nmax_size = 1000\n");
   EXPECT_EQ(built.build.exit_code, 1);
   EXPECT_NE(built.build.err.find("over the limit of 1000 bytes; largest files: bootstrap ("), std::string::npos)
       << built.build.err;

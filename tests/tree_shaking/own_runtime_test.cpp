@@ -1,10 +1,10 @@
 // A function that defines its own main (docs/sdk.md, "bring your own runtime"):
 // built without sls's glue, packaged like any other, and served by the fake
 // Lambda Runtime API (tests/support) through its own hand-written loop.
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <thread>
+
+#include <gtest/gtest.h>
 
 #include "lambda_runtime_server.hpp"
 #include "process.hpp"
@@ -24,9 +24,11 @@ TEST(OwnRuntimeTest, AFunctionWithItsOwnMainIsBuiltWithoutTheGlueAndServesTheRun
   ASSERT_EQ(built.build.exit_code, 0) << built.build.err;
   fs::path dir = extract(built.bundle("api/loop"));
   test::LambdaRuntimeServer server;
-  test::Child bootstrap({{(dir / "bootstrap").string()}, test::inherited_env({{"AWS_LAMBDA_RUNTIME_API", server.address()}}), {}, dir},
-                        dir);
-  std::string id = server.enqueue(R"({"version":"2.0","rawPath":"/api/loop","requestContext":{"http":{"method":"GET"}}})");
+  test::Child bootstrap(
+      {{(dir / "bootstrap").string()}, test::inherited_env({{"AWS_LAMBDA_RUNTIME_API", server.address()}}), {}, dir},
+      dir);
+  std::string id =
+      server.enqueue(R"({"version":"2.0","rawPath":"/api/loop","requestContext":{"http":{"method":"GET"}}})");
   ASSERT_TRUE(server.wait_for_results(1, 20s)) << bootstrap.err();
   auto result = server.result_for(id);
   ASSERT_TRUE(result);
@@ -41,7 +43,8 @@ TEST(OwnRuntimeTest, ASourceWithNeitherHandlerNorMainIsRefusedWithTheFix) {
   project.write("api/helper.c", "int helper(void) { return 1; }\n");
   SlsRun build = run_sls({"build", project.root().string()});
   EXPECT_EQ(build.exit_code, 1);
-  EXPECT_NE(build.err.find("function 'api/helper' registers no handler and defines no main"), std::string::npos) << build.err;
+  EXPECT_NE(build.err.find("function 'api/helper' registers no handler and defines no main"), std::string::npos)
+      << build.err;
   EXPECT_NE(build.err.find("SLS_HANDLER(handle)"), std::string::npos) << build.err;
 }
 

@@ -11,7 +11,8 @@ const std::vector<std::string> k_functions = {"api/echo", "api/greet", "api/hell
 
 // The quickstart with optimize = "debug": unstripped, so symbols can be listed.
 const BuiltProject& unstripped_quickstart() {
-  static const BuiltProject built = build_copy(source_dir() / "examples" / "quickstart", "[build]\noptimize = \"debug\"\n");
+  static const BuiltProject built =
+      build_copy(source_dir() / "examples" / "quickstart", "[build]\noptimize = \"debug\"\n");
   return built;
 }
 
@@ -23,7 +24,8 @@ std::string symbols_of(const fs::path& program) {
 }
 
 TEST(QuickstartShakingTest, UnusedLibModuleIsInNoBootstrap) {
-  // Given lib/farewell.cpp that no function calls, no bootstrap should define farewell_for, while greet's defines greeting_for.
+  // Given lib/farewell.cpp that no function calls, no bootstrap should define farewell_for, while greet's defines
+  // greeting_for.
   ASSERT_EQ(unstripped_quickstart().build.exit_code, 0) << unstripped_quickstart().build.err;
   for (const std::string& function : k_functions) {
     fs::path dir = extract(unstripped_quickstart().bundle(function));

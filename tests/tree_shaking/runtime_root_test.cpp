@@ -5,8 +5,6 @@
 // function links Debian's libcurl, whose own dependencies (libnghttp2,
 // libssh2, …) must come from the bundle's lib/, and fetches a page from an
 // HTTPS server on 127.0.0.1 whose certificate only that CA bundle trusts.
-#include <gtest/gtest.h>
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -15,6 +13,8 @@
 #include <chrono>
 #include <fstream>
 #include <thread>
+
+#include <gtest/gtest.h>
 
 #include "bundler/shake/shared_libs.hpp"
 #include "process.hpp"
@@ -74,19 +74,23 @@ fs::path make_runtime_root(const fs::path& root, const fs::path& bundle, const f
 struct HttpsServer {
   HttpsServer(const fs::path& dir) : port(free_port()) {
     test::ProcessResult made = test::run_process(
-        {{"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-          "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", (dir / "key.pem").string(), "-out",
-          (dir / "cert.pem").string()},
-         test::inherited_env(), {}, dir},
+        {{"openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+          "subjectAltName=IP:127.0.0.1", "-keyout", (dir / "key.pem").string(), "-out", (dir / "cert.pem").string()},
+         test::inherited_env(),
+         {},
+         dir},
         dir, 60s);
     EXPECT_EQ(made.exit_code, 0) << made.err;
     std::ofstream(dir / "index.html") << "served over TLS\n";
     child = std::make_unique<test::Child>(
         test::ProcessSpec{{"openssl", "s_server", "-accept", "127.0.0.1:" + std::to_string(port), "-cert",
                            (dir / "cert.pem").string(), "-key", (dir / "key.pem").string(), "-WWW", "-quiet"},
-                          test::inherited_env(), {}, dir},
+                          test::inherited_env(),
+                          {},
+                          dir},
         dir);
-    for (auto deadline = std::chrono::steady_clock::now() + 10s; std::chrono::steady_clock::now() < deadline && !accepts(port);)
+    for (auto deadline = std::chrono::steady_clock::now() + 10s;
+         std::chrono::steady_clock::now() < deadline && !accepts(port);)
       std::this_thread::sleep_for(20ms);
   }
   std::uint16_t port;
@@ -105,15 +109,21 @@ TEST(RuntimeRootTest, ALibcurlFunctionStartsAndFetchesOverHttpsWithOnlyTheRuntim
   testing::TempDir scratch("sls-runtime-root");
   HttpsServer server(scratch.root());
   ASSERT_TRUE(accepts(server.port)) << "openssl s_server did not start";
-  fs::path root = make_runtime_root(scratch.root() / "root", extract(built.bundle("api/fetch")), scratch.root() / "cert.pem");
+  fs::path root =
+      make_runtime_root(scratch.root() / "root", extract(built.bundle("api/fetch")), scratch.root() / "cert.pem");
   std::string url = "https://127.0.0.1:" + std::to_string(server.port) + "/index.html";
-  test::ProcessResult result = test::run_process(
-      {{"unshare", "-m", "-p", "-f", "--mount-proc=" + (root / "proc").string(), "chroot", root.string(),
-        "/var/task/bootstrap"},
-       {{"REQUEST_METHOD", "GET"}, {"PATH_INFO", "/api/fetch"}, {"QUERY_STRING", "url=" + url},
-        {"GATEWAY_INTERFACE", "CGI/1.1"}, {"LAMBDA_TASK_ROOT", "/var/task"}, {"PATH", "/usr/sbin:/usr/bin:/sbin:/bin"}},
-       {}, scratch.root()},
-      scratch.root(), 60s);
+  test::ProcessResult result =
+      test::run_process({{"unshare", "-m", "-p", "-f", "--mount-proc=" + (root / "proc").string(), "chroot",
+                          root.string(), "/var/task/bootstrap"},
+                         {{"REQUEST_METHOD", "GET"},
+                          {"PATH_INFO", "/api/fetch"},
+                          {"QUERY_STRING", "url=" + url},
+                          {"GATEWAY_INTERFACE", "CGI/1.1"},
+                          {"LAMBDA_TASK_ROOT", "/var/task"},
+                          {"PATH", "/usr/sbin:/usr/bin:/sbin:/bin"}},
+                         {},
+                         scratch.root()},
+                        scratch.root(), 60s);
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
   EXPECT_NE(result.out.find("status: 200"), std::string::npos) << result.out << result.err;
   EXPECT_NE(result.out.find("served over TLS"), std::string::npos) << result.out << result.err;

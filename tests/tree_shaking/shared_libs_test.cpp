@@ -1,8 +1,9 @@
-#include <gtest/gtest.h>
+#include "bundler/shake/shared_libs.hpp"
 
 #include <algorithm>
 
-#include "bundler/shake/shared_libs.hpp"
+#include <gtest/gtest.h>
+
 #include "tests/tree_shaking/native_fixtures.hpp"
 
 namespace sls {
@@ -32,8 +33,9 @@ fs::path program_using_answer(const fs::path& library_dir, const std::string& ru
 
 TEST(SharedLibsTest, BundlesHiredisAndLeavesGlibcToTheRuntime) {
   // Given a program linked with -lhiredis, we should bundle libhiredis.so.0.14 and leave libc to provided.al2023.
-  auto program = test::compile_c("#include <hiredis/hiredis.h>\nint main(void) { redisReaderFree(redisReaderCreate()); return 0; }\n",
-                                 {"-lhiredis"});
+  auto program = test::compile_c(
+      "#include <hiredis/hiredis.h>\nint main(void) { redisReaderFree(redisReaderCreate()); return 0; }\n",
+      {"-lhiredis"});
   ASSERT_FALSE(program.empty());
   LibraryClosure closure = resolve_libraries(program, runtime_profile_al2023(), default_library_dirs());
   EXPECT_TRUE(closure.problems.empty()) << closure.problems.front().message;
@@ -49,7 +51,8 @@ TEST(SharedLibsTest, HonoursTheBinarysRunpath) {
   LibraryClosure found = resolve_libraries(program_using_answer(dir, dir.string()), runtime_profile_al2023(), {});
   ASSERT_EQ(found.bundled.size(), 1u);
   EXPECT_EQ(found.bundled[0].host_path, fs::canonical(dir / "libanswer.so.1"));
-  LibraryClosure missing = resolve_libraries(program_using_answer(dir, ""), runtime_profile_al2023(), default_library_dirs());
+  LibraryClosure missing =
+      resolve_libraries(program_using_answer(dir, ""), runtime_profile_al2023(), default_library_dirs());
   EXPECT_TRUE(missing.bundled.empty());
   EXPECT_TRUE(mentions(missing.problems, "bootstrap needs libanswer.so.1, which is not on this machine"));
 }
@@ -59,7 +62,8 @@ TEST(SharedLibsTest, RefusesABinaryNeedingANewerGlibcThanTheRuntime) {
   auto program = test::compile_c("#include <stdlib.h>\nint main(void) { return (int)(arc4random() & 1); }\n", {});
   ASSERT_FALSE(program.empty());
   LibraryClosure closure = resolve_libraries(program, runtime_profile_al2023(), default_library_dirs());
-  ASSERT_TRUE(mentions(closure.problems, "arc4random@GLIBC_2.36")) << (closure.problems.empty() ? "" : closure.problems[0].message);
+  ASSERT_TRUE(mentions(closure.problems, "arc4random@GLIBC_2.36"))
+      << (closure.problems.empty() ? "" : closure.problems[0].message);
   EXPECT_TRUE(mentions(closure.problems, "provided.al2023 has glibc 2.34"));
   EXPECT_NE(closure.problems[0].hint.find("hint:"), std::string::npos);
 }

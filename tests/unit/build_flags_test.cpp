@@ -51,8 +51,9 @@ TEST(BuildFlagsTest, EveryKeyIsReadInBuildAndInAFunction) {
 TEST(BuildFlagsTest, FlagsThatChangeWhatSlsControlsAreRefusedAtTheirEntry) {
   // Given -o, -c, --target=, -x and a bare file among the flags, we should report each at its own column.
   Diagnostics diagnostics;
-  auto config = parse("[build]\ncxxflags = [\"-O3\", \"-o\", \"out\", \"--target=arm64\", \"-xc\", \"main.cpp\", \"-c\"]\n",
-                      diagnostics);
+  auto config =
+      parse("[build]\ncxxflags = [\"-O3\", \"-o\", \"out\", \"--target=arm64\", \"-xc\", \"main.cpp\", \"-c\"]\n",
+            diagnostics);
   EXPECT_FALSE(config);
   std::vector<Diagnostic> errors = diagnostics.all();
   ASSERT_EQ(errors.size(), 6u);  // -o, then "out" (not a flag), --target=, -xc, main.cpp, -c
@@ -65,8 +66,9 @@ TEST(BuildFlagsTest, FlagsThatChangeWhatSlsControlsAreRefusedAtTheirEntry) {
 TEST(BuildFlagsTest, IncludeDirsStayInsideTheProjectAndDefinesAreIdentifiers) {
   // Given an absolute and an escaping include folder and a define that is no identifier, we should refuse all three.
   Diagnostics diagnostics;
-  auto config = parse("[build]\ninclude_dirs = [\"/usr/include\", \"../other\", \"ok/dir\"]\ndefines = [\"2BAD\", \"GOOD=1\"]\n",
-                      diagnostics);
+  auto config =
+      parse("[build]\ninclude_dirs = [\"/usr/include\", \"../other\", \"ok/dir\"]\ndefines = [\"2BAD\", \"GOOD=1\"]\n",
+            diagnostics);
   EXPECT_FALSE(config);
   EXPECT_EQ(diagnostics.count(Severity::Error), 3u);
 }
@@ -112,7 +114,8 @@ TEST(BuildFlagsTest, LinksGetLibDirsAndLdflagsAfterTheObjectsAndAnRpath) {
 TEST(BuildFlagsTest, CompdbAndLintJobsCarryAFunctionsSettingsAfterTheProjects) {
   // Given [build] defines and a function's own, compile_commands.json and the lint jobs should carry both, in order.
   testing::StageFixture fixture;
-  fixture.temp.write("project/sls.toml", "[build]\ndefines = [\"FROM_BUILD\"]\n[functions.\"api/a\"]\ndefines = [\"FROM_A\"]\n");
+  fixture.temp.write("project/sls.toml",
+                     "[build]\ndefines = [\"FROM_BUILD\"]\n[functions.\"api/a\"]\ndefines = [\"FROM_A\"]\n");
   fixture.temp.write("project/api/a.cpp", "int a;\n");
   fixture.temp.write("project/lib/util.cpp", "int u;\n");
   const BuildContext& context = fixture.load();
@@ -120,7 +123,7 @@ TEST(BuildFlagsTest, CompdbAndLintJobsCarryAFunctionsSettingsAfterTheProjects) {
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_LT(index_of(entries[0].arguments, "-DFROM_BUILD"), index_of(entries[0].arguments, "-DFROM_A"));
   EXPECT_TRUE(contains(entries[0].arguments, "-DFROM_A"));
-  EXPECT_TRUE(contains(entries[1].arguments, "-DFROM_BUILD"));   // lib/ gets the project's
+  EXPECT_TRUE(contains(entries[1].arguments, "-DFROM_BUILD"));  // lib/ gets the project's
   EXPECT_FALSE(contains(entries[1].arguments, "-DFROM_A"));
   std::vector<analyzers::LintJob> jobs = lint_jobs_for(context.project, {});
   ASSERT_EQ(jobs.size(), 2u);

@@ -1,9 +1,10 @@
+#include "bundler/package/bundle.hpp"
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "bundler/package/bundle.hpp"
 #include "bundler/inspect/inspect.hpp"
 #include "bundler/package/zip_writer.hpp"
 #include "core/file_system.hpp"

@@ -31,7 +31,8 @@ TEST(CompileStageTest, CompilesEachSourceWithItsFunctionsDefinesAndLinksOnce) {
     bool is_function = std::find(argv.begin(), argv.end(), "api/hello.cpp") != argv.end();
     if (!is_function) continue;
     function_compiled = true;
-    EXPECT_NE(std::find(argv.begin(), argv.end(), "-DSLS_FUNCTION_NAME=\"api/hello\""), argv.end()) << quote_command(argv);
+    EXPECT_NE(std::find(argv.begin(), argv.end(), "-DSLS_FUNCTION_NAME=\"api/hello\""), argv.end())
+        << quote_command(argv);
   }
   EXPECT_TRUE(function_compiled);
 }

@@ -48,7 +48,8 @@ env = { DB_REGION = "eu", A = "1" }
 [lint]
 profile = "snapshot"
 severity = { "sls-global-mutable-state" = "error" }
-)", diagnostics);
+)",
+                      diagnostics);
   ASSERT_TRUE(config) << only_message(diagnostics);
   EXPECT_EQ(config->name, "pokemon");
   EXPECT_EQ(config->optimize, Optimize::Size);
@@ -79,7 +80,8 @@ TEST(ConfigTest, UnknownKeyGetsLocationAndHint) {
   Diagnostics diagnostics;
   auto config = parse("[project]\nregoins = [\"iad1\"]\n", diagnostics);
   EXPECT_FALSE(config);
-  EXPECT_EQ(only_message(diagnostics), "sls.toml:2:1: error: unknown key 'regoins' in [project] (did you mean 'regions'?)");
+  EXPECT_EQ(only_message(diagnostics),
+            "sls.toml:2:1: error: unknown key 'regoins' in [project] (did you mean 'regions'?)");
 }
 
 TEST(ConfigTest, UnknownTableGetsHint) {
@@ -102,11 +104,13 @@ regions = []
 [lint]
 profile = "snapshots"
 severity = { "sls-cached-time" = "fatal" }
-)", diagnostics);
+)",
+                      diagnostics);
   EXPECT_FALSE(config);
   auto all = diagnostics.all();
   ASSERT_EQ(all.size(), 7u);
-  EXPECT_EQ(format_diagnostic(all[0]), "sls.toml:2:10: error: 'target' must be one of \"native\", \"wasm\", not \"wasi\" (did you mean 'wasm'?)");
+  EXPECT_EQ(format_diagnostic(all[0]),
+            "sls.toml:2:10: error: 'target' must be one of \"native\", \"wasm\", not \"wasi\" (did you mean 'wasm'?)");
   EXPECT_EQ(all[2].location.line, 5u);
   EXPECT_NE(all[5].message.find("did you mean 'snapshot'?"), std::string::npos);
 }

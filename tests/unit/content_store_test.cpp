@@ -1,12 +1,13 @@
 // The content-addressed store (cache/content_store.hpp) on its own: no
 // compiler, no project, only a temporary folder.
-#include <gtest/gtest.h>
+#include "cache/content_store.hpp"
 
 #include <chrono>
 #include <fstream>
 #include <thread>
 
-#include "cache/content_store.hpp"
+#include <gtest/gtest.h>
+
 #include "tests/support/temp_dir.hpp"
 
 namespace sls {

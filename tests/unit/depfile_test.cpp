@@ -1,7 +1,7 @@
 // parse_depfile (cache/depfile.hpp): the dependency files clang writes with -MD.
-#include <gtest/gtest.h>
-
 #include "cache/depfile.hpp"
+
+#include <gtest/gtest.h>
 
 namespace sls {
 namespace {

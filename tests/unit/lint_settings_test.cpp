@@ -1,8 +1,8 @@
 // lint_options_from_config (bundler/project/lint_settings.hpp): the one
 // conversion of sls.toml's [lint] that build, lint and the editor share.
-#include <gtest/gtest.h>
-
 #include "bundler/project/lint_settings.hpp"
+
+#include <gtest/gtest.h>
 
 namespace sls {
 namespace {
@@ -17,7 +17,8 @@ TEST(LintSettingsTest, ProfileAndSeveritiesBecomeOptionsInOrder) {
   // Given a profile and two severities, we should carry the profile and both overrides (toml++ orders them by key).
   Diagnostics diagnostics;
   LintSettings settings = settings_of(
-      "[lint]\nprofile = \"snapshot\"\nseverity = { \"sls-dlopen\" = \"off\", \"sls-cached-time\" = \"error\" }\n", diagnostics);
+      "[lint]\nprofile = \"snapshot\"\nseverity = { \"sls-dlopen\" = \"off\", \"sls-cached-time\" = \"error\" }\n",
+      diagnostics);
   analyzers::LintOptions options = lint_options_from_config(settings, diagnostics);
   EXPECT_FALSE(diagnostics.has_errors());
   EXPECT_EQ(options.profile, "snapshot");

@@ -1,9 +1,10 @@
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include "bundler/output/manifest.hpp"
 
 #include <list>
 
-#include "bundler/output/manifest.hpp"
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
 #include "tests/support/planned_function.hpp"
 
 namespace sls {
@@ -22,7 +23,9 @@ ManifestFunction function(const std::string& name, const std::string& route) {
 
 TEST(ManifestTest, RoutesListStaticBeforeDynamic) {
   // Given a dynamic and a static function, we should list static routes first, then dynamic ones.
-  Manifest manifest{"demo", {"iad1"}, {function("api/a/[id]", "/api/a/:id"), function("api/b", "/api/b")},
+  Manifest manifest{"demo",
+                    {"iad1"},
+                    {function("api/a/[id]", "/api/a/:id"), function("api/b", "/api/b")},
                     {{"index.html", 5, "abc"}}};
   auto json = nlohmann::json::parse(render_manifest(manifest));
   ASSERT_EQ(json["routes"].size(), 3u);

@@ -1,8 +1,9 @@
 // The package stage (bundler/package/package_stage.hpp): a zip made once is
 // reused while its files and metadata are unchanged, and remade when not.
+#include "bundler/package/package_stage.hpp"
+
 #include <gtest/gtest.h>
 
-#include "bundler/package/package_stage.hpp"
 #include "core/file_system.hpp"
 #include "core/sha256.hpp"
 #include "stage_fixture.hpp"

@@ -1,8 +1,8 @@
 // plan_functions (bundler/project/plan.hpp): effective settings per function,
 // from a layout and a parsed sls.toml, without touching the disk.
-#include <gtest/gtest.h>
-
 #include "bundler/project/plan.hpp"
+
+#include <gtest/gtest.h>
 
 namespace sls {
 namespace {
@@ -10,7 +10,8 @@ namespace {
 ProjectLayout layout_of(std::initializer_list<std::pair<std::string, FunctionKind>> functions) {
   ProjectLayout layout;
   layout.root = "/project";
-  for (const auto& [name, kind] : functions) layout.functions.push_back({name, "/" + name, name + ".cpp", {name + ".cpp"}, kind});
+  for (const auto& [name, kind] : functions)
+    layout.functions.push_back({name, "/" + name, name + ".cpp", {name + ".cpp"}, kind});
   return layout;
 }
 
@@ -26,7 +27,8 @@ TEST(PlanTest, FunctionSettingsOverrideProjectDefaults) {
   ProjectLayout layout = layout_of({{"api/a", FunctionKind::Source}, {"api/b", FunctionKind::Source}});
   ProjectConfig config = config_of(
       "[project]\nregions = [\"iad1\"]\n[functions.\"api/b\"]\nregions = [\"fra1\"]\nmemory = 256\n"
-      "max_duration = 3\nenv = { MODE = \"eu\" }\ntarget = \"wasm\"\n", diagnostics);
+      "max_duration = 3\nenv = { MODE = \"eu\" }\ntarget = \"wasm\"\n",
+      diagnostics);
   std::vector<PlannedFunction> plan = plan_functions(layout, config, std::nullopt, diagnostics);
   ASSERT_EQ(plan.size(), 2u);
   EXPECT_EQ(plan[0].name(), "api/a");

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "bundler/project/routes.hpp"
+
+#include <gtest/gtest.h>
 
 namespace sls {
 namespace {

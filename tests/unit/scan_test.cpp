@@ -1,6 +1,7 @@
+#include "bundler/project/scan.hpp"
+
 #include <gtest/gtest.h>
 
-#include "bundler/project/scan.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace sls {

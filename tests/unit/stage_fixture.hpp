@@ -43,9 +43,9 @@ public:
   const BuildContext& load() {
     m_project = load_project(temp.root() / "project", std::nullopt, diagnostics);
     if (!m_project) throw std::runtime_error("the test project did not load");
-    m_context.emplace(BuildContext{*m_project, runner, diagnostics, state_dir_for(m_project->layout.root) / "build",
-                                   m_store, m_hasher.emplace(state_dir_for(m_project->layout.root) / "build" / "file-hashes"),
-                                   m_progress, counters});
+    m_context.emplace(BuildContext{
+        *m_project, runner, diagnostics, state_dir_for(m_project->layout.root) / "build", m_store,
+        m_hasher.emplace(state_dir_for(m_project->layout.root) / "build" / "file-hashes"), m_progress, counters});
     return *m_context;
   }
 

@@ -1,7 +1,9 @@
-#include <gtest/gtest.h>
+#include "core/staged_output.hpp"
+
 #include <sys/stat.h>
 
-#include "core/staged_output.hpp"
+#include <gtest/gtest.h>
+
 #include "core/file_system.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -51,7 +53,7 @@ TEST(OutputTreeTest, KeepPreviousCarriesAFileOver) {
 }
 
 ino_t inode_of(const fs::path& path) {
-  struct stat info {};
+  struct stat info{};
   return ::stat(path.c_str(), &info) == 0 ? info.st_ino : 0;
 }
 

@@ -1,4 +1,4 @@
-#include <gtest/gtest.h>
+#include "core/task_graph.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -6,7 +6,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/task_graph.hpp"
+#include <gtest/gtest.h>
 
 namespace sls {
 namespace {
@@ -51,7 +51,8 @@ TEST(TaskGraphTest, RunsAtMostJobsStepsAtOnce) {
   for (int i = 0; i < 12; ++i) {
     graph.add([&] {
       int now = ++running;
-      for (int seen = most; now > seen && !most.compare_exchange_weak(seen, now);) {}
+      for (int seen = most; now > seen && !most.compare_exchange_weak(seen, now);) {
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
       --running;
     });

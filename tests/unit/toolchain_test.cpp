@@ -1,8 +1,8 @@
-#include <gtest/gtest.h>
+#include "bundler/project/toolchain.hpp"
 
 #include <algorithm>
 
-#include "bundler/project/toolchain.hpp"
+#include <gtest/gtest.h>
 
 namespace sls {
 namespace {
@@ -69,7 +69,8 @@ TEST(ToolchainTest, PreludeIsUsedOnlyWhenTheSourceStartsWithAnSdkInclude) {
 TEST(ToolchainTest, PreludeIsPrecompiledWithoutFunctionDefinitions) {
   // Given a function's options, the prelude command should drop its -D names and emit a C++ header PCH.
   UnitOptions options{Target::Native, Optimize::Speed, "/p", "api/a", "/api/a"};
-  auto args = prelude_command(test_toolchain(), options, "/opt/sls/share/sls/runtime/prelude/prelude.hpp", "/p/prelude.pch");
+  auto args =
+      prelude_command(test_toolchain(), options, "/opt/sls/share/sls/runtime/prelude/prelude.hpp", "/p/prelude.pch");
   EXPECT_FALSE(contains(args, "-DSLS_FUNCTION_NAME=\"api/a\""));
   EXPECT_TRUE(contains(args, "c++-header"));
   EXPECT_TRUE(contains(args, "-fpch-validate-input-files-content"));  // survives a header's new mtime

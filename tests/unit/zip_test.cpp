@@ -50,10 +50,13 @@ TEST(ZipTest, HasNoExtraFieldsAndFixedTime) {
   // Given any entry, we should write extra-field length 0 and the DOS time of 1980-01-01 00:00.
   auto zip = write_zip({{"a", "b", false}}, k_zip_epoch);
   ASSERT_TRUE(zip);
-  auto u16 = [&](std::size_t at) { return static_cast<unsigned>(static_cast<unsigned char>((*zip)[at]) | (static_cast<unsigned char>((*zip)[at + 1]) << 8)); };
-  EXPECT_EQ(u16(10), 0u);                 // DOS time 00:00:00
+  auto u16 = [&](std::size_t at) {
+    return static_cast<unsigned>(static_cast<unsigned char>((*zip)[at]) |
+                                 (static_cast<unsigned char>((*zip)[at + 1]) << 8));
+  };
+  EXPECT_EQ(u16(10), 0u);                        // DOS time 00:00:00
   EXPECT_EQ(u16(12), (0u << 9) | (1 << 5) | 1);  // DOS date 1980-01-01
-  EXPECT_EQ(u16(28), 0u);                 // local extra field length
+  EXPECT_EQ(u16(28), 0u);                        // local extra field length
 }
 
 TEST(ZipTest, SourceDateEpochIsHonouredAndClamped) {

@@ -3,7 +3,6 @@
 #include "bundler/output/spin_manifest.hpp"
 
 #include <gtest/gtest.h>
-
 #include <toml++/toml.h>
 
 #include "tests/support/planned_function.hpp"
@@ -38,7 +37,8 @@ toml::table parse(const std::string& text) {
 }
 
 TEST(SpinManifestTest, ComponentIdsAreKebabCase) {
-  // Given function names with brackets, digits and capitals, we should make kebab-case ids whose words start with a letter.
+  // Given function names with brackets, digits and capitals, we should make kebab-case ids whose words start with a
+  // letter.
   EXPECT_EQ(spin_component_id("api/hello"), "api-hello");
   EXPECT_EQ(spin_component_id("api/users/[id]"), "api-users-id");
   EXPECT_EQ(spin_component_id("api/v2/2fa_Check"), "api-v2-n2fa-check");
@@ -72,10 +72,11 @@ TEST(SpinManifestTest, EnvironmentIsEscaped) {
 
 TEST(SpinManifestTest, CollidingIdsGetSuffixes) {
   // Given api/users/[id] and api/users/id, we should keep both components under distinct ids.
-  toml::table manifest = parse(render("demo", {{"api/users/[id]", "/api/users/:id", {}},
-                                                             {"api/users/id", "/api/users/id", {}}}));
+  toml::table manifest =
+      parse(render("demo", {{"api/users/[id]", "/api/users/:id", {}}, {"api/users/id", "/api/users/id", {}}}));
   EXPECT_TRUE(manifest["component"]["api-users-id"].is_table());
-  EXPECT_EQ(manifest["component"]["api-users-id-2"]["source"].value<std::string>(), "functions/api/users/id/function.wasm");
+  EXPECT_EQ(manifest["component"]["api-users-id-2"]["source"].value<std::string>(),
+            "functions/api/users/id/function.wasm");
 }
 
 }  // namespace

@@ -10,15 +10,14 @@
 #include <memory>
 
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
-#include "bundler/package/bundle.hpp"
 #include "bundler/inspect/local_invoke.hpp"
-#include "bundler/pipeline.hpp"
+#include "bundler/package/bundle.hpp"
 #include "bundler/package/zip_writer.hpp"
-#include "tests/support/planned_function.hpp"
+#include "bundler/pipeline.hpp"
 #include "core/file_system.hpp"
+#include "tests/support/planned_function.hpp"
 #include "wasm_test_support.hpp"
 
 namespace sls::test {
@@ -47,7 +46,8 @@ std::unique_ptr<BuiltProject> build_copy(const fs::path& source, Target target) 
 
 std::string log_of(const BuiltProject& built) {
   std::string log;
-  for (const Diagnostic& diagnostic : built.diagnostics) log += format_diagnostic(diagnostic) + "\n" + diagnostic.detail;
+  for (const Diagnostic& diagnostic : built.diagnostics)
+    log += format_diagnostic(diagnostic) + "\n" + diagnostic.detail;
   return log;
 }
 
@@ -70,7 +70,8 @@ Expected<LocalResponse> invoke(const fs::path& zip, const LocalRequest& request)
   auto bundle = inspect_bundle(zip);
   if (!bundle) return bundle.error();
   SystemProcessRunner runner;
-  return invoke_bundle(*bundle, request, runner, bundle->target == "wasm" ? std::optional(wasm_runtime()) : std::nullopt);
+  return invoke_bundle(*bundle, request, runner,
+                       bundle->target == "wasm" ? std::optional(wasm_runtime()) : std::nullopt);
 }
 
 std::string header(const LocalResponse& response, const std::string& name) {
@@ -200,7 +201,8 @@ TEST(WasmBuildTest, BundlesHoldTheModuleAndAWagiRuntimeReference) {
 // Every file of an output tree, relative path -> bytes.
 std::map<std::string, std::string> output_files(const fs::path& root) {
   std::map<std::string, std::string> files;
-  for (const std::string& path : list_files_sorted(output_dir_for(root))) files[path] = *read_file(output_dir_for(root) / path);
+  for (const std::string& path : list_files_sorted(output_dir_for(root)))
+    files[path] = *read_file(output_dir_for(root) / path);
   return files;
 }
 
@@ -242,7 +244,8 @@ TEST(WasmBuildTest, PrebuiltModulesAreCheckedAndPackagedAsIs) {
   EXPECT_EQ(built->summary.functions_failed, 1u);
   bool named = false;
   for (const Diagnostic& diagnostic : built->diagnostics)
-    named |= diagnostic.location.file == "api/bad.wasm" && diagnostic.message.find("'env.host_log'") != std::string::npos;
+    named |=
+        diagnostic.location.file == "api/bad.wasm" && diagnostic.message.find("'env.host_log'") != std::string::npos;
   EXPECT_TRUE(named) << log_of(*built);
   auto bundle = inspect_bundle(output_dir_for(built->root) / "functions/api/good.zip");
   ASSERT_TRUE(bundle) << bundle.error().message;
@@ -262,11 +265,12 @@ TEST(WasmBuildTest, TryThrowGetsTheCompilerErrorAndAnSlsNote) {
   // at the same place, and build it natively without that note.
   TempDir project;
   fs::path source = project.path() / "app";
-  write_text(source / "api/throws.cpp", "#include <sls/function.hpp>\n"
-                                        "sls::Response handle(const sls::Request& req, sls::Context&) {\n"
-                                        "  try { if (req.body().empty()) throw 1; } catch (int) { return sls::Response::text(500, \"x\"); }\n"
-                                        "  return sls::Response::text(200, \"ok\");\n"
-                                        "}\nSLS_HANDLER(handle)\n");
+  write_text(source / "api/throws.cpp",
+             "#include <sls/function.hpp>\n"
+             "sls::Response handle(const sls::Request& req, sls::Context&) {\n"
+             "  try { if (req.body().empty()) throw 1; } catch (int) { return sls::Response::text(500, \"x\"); }\n"
+             "  return sls::Response::text(200, \"ok\");\n"
+             "}\nSLS_HANDLER(handle)\n");
   auto wasm = build_copy(source, Target::Wasm);
   EXPECT_EQ(wasm->summary.functions_failed, 1u);
   const Diagnostic* note = nullptr;
@@ -279,20 +283,24 @@ TEST(WasmBuildTest, TryThrowGetsTheCompilerErrorAndAnSlsNote) {
   EXPECT_EQ(note->location.line, 3u);
   auto native = build_copy(source, Target::Native);
   EXPECT_EQ(native->summary.functions_built, 1u) << log_of(*native);
-  for (const Diagnostic& diagnostic : native->diagnostics) EXPECT_EQ(diagnostic.message.find("[wasm-"), std::string::npos);
+  for (const Diagnostic& diagnostic : native->diagnostics)
+    EXPECT_EQ(diagnostic.message.find("[wasm-"), std::string::npos);
 }
 
 TEST(WasmBuildTest, ModuleReadsItsBundleFilesThroughThePreopen) {
   // Given a wasm bundle with data/greeting.txt, we should let the module read it by relative and absolute path.
   TempDir work;
   std::string log;
-  std::string module = compile_c_to_wasm(wagi_program(
-      "  const char* paths[] = {\"data/greeting.txt\", \"/data/greeting.txt\"};\n"
-      "  for (int i = 0; i < 2; ++i) { char line[64] = \"missing\"; FILE* f = fopen(paths[i], \"r\");\n"
-      "    if (f) { fgets(line, sizeof line, f); fclose(f); } printf(\"%s\", line); }\n"), work.path(), log);
+  std::string module = compile_c_to_wasm(
+      wagi_program("  const char* paths[] = {\"data/greeting.txt\", \"/data/greeting.txt\"};\n"
+                   "  for (int i = 0; i < 2; ++i) { char line[64] = \"missing\"; FILE* f = fopen(paths[i], \"r\");\n"
+                   "    if (f) { fgets(line, sizeof line, f); fclose(f); } printf(\"%s\", line); }\n"),
+      work.path(), log);
   ASSERT_FALSE(module.empty()) << log;
   sls::testing::PlannedFixture metadata("api/files", "/api/files", Target::Wasm);
-  auto zip = make_bundle(metadata.planned, {{"function.wasm", module, true}, {"data/greeting.txt", "hello from data\n", false}}, 315532800);
+  auto zip =
+      make_bundle(metadata.planned,
+                  {{"function.wasm", module, true}, {"data/greeting.txt", "hello from data\n", false}}, 315532800);
   ASSERT_TRUE(zip) << zip.error().message;
   write_text(work.path() / "files.zip", *zip);
   auto response = invoke(work.path() / "files.zip", {"GET", "/api/files", {}, ""});

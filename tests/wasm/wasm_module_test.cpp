@@ -19,8 +19,9 @@ bool mentions(const std::vector<std::string>& problems, const std::string& text)
 std::string compiled_hello(std::string& log) {
   static TempDir dir;
   static std::string module, compile_log;
-  if (module.empty()) module = compile_c_to_wasm("#include <stdio.h>\nint main(void) { puts(\"hi\"); return 0; }\n",
-                                                 dir.path(), compile_log);
+  if (module.empty())
+    module =
+        compile_c_to_wasm("#include <stdio.h>\nint main(void) { puts(\"hi\"); return 0; }\n", dir.path(), compile_log);
   log = compile_log;
   return module;
 }
@@ -53,8 +54,7 @@ TEST(WasmModuleTest, HandWrittenCommandDecodesImportsAndExports) {
 
 TEST(WasmModuleTest, ImportFromAnotherModuleIsNamed) {
   // Given a module that imports env.host_log besides WASI, we should name that import and its section.
-  auto problems = validate_wasi_command(
-      minimal_command({{"wasi_snapshot_preview1", "fd_write"}, {"env", "host_log"}}));
+  auto problems = validate_wasi_command(minimal_command({{"wasi_snapshot_preview1", "fd_write"}, {"env", "host_log"}}));
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_TRUE(mentions(problems, "'env.host_log'")) << problems[0];
   EXPECT_TRUE(mentions(problems, "import section")) << problems[0];
@@ -80,8 +80,10 @@ TEST(WasmModuleTest, TruncatedHeaderIsReported) {
 
 TEST(WasmModuleTest, NonWasmFilesAreRejected) {
   // Given an ELF file, a shell script and an empty file, we should say each is not a WebAssembly module.
-  for (const std::string& bytes : {std::string("\x7f" "ELF\x02\x01\x01\0", 8), std::string("#!/bin/sh\necho hi\n"),
-                                   std::string()}) {
+  for (const std::string& bytes : {std::string("\x7f"
+                                               "ELF\x02\x01\x01\0",
+                                               8),
+                                   std::string("#!/bin/sh\necho hi\n"), std::string()}) {
     auto problems = validate_wasi_command(bytes);
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_TRUE(mentions(problems, "not a WebAssembly module")) << problems[0];

@@ -78,8 +78,8 @@ TEST_F(WasmRunnerTest, NodeCommandKeepsTheEnvironmentOffTheCommandLine) {
   WasmRuntime node{WasmRuntimeKind::Node, "/bin/node", "/share/wasi_runner.mjs"};
   WasmInvocation invocation{"/b/function.wasm", "/b", "/api/x", {"a=1"}, {{"TOKEN", "s3cret"}}, "body"};
   ProcessSpec spec = wasm_process_spec(node, invocation);
-  std::vector<std::string> expected = {"/bin/node", "--no-warnings", "/share/wasi_runner.mjs", "/b/function.wasm", "/b",
-                                       "/api/x", "a=1"};
+  std::vector<std::string> expected = {
+      "/bin/node", "--no-warnings", "/share/wasi_runner.mjs", "/b/function.wasm", "/b", "/api/x", "a=1"};
   EXPECT_EQ(spec.argv, expected);
   ASSERT_TRUE(spec.environment);
   EXPECT_EQ(spec.environment->at("TOKEN"), "s3cret");

@@ -41,10 +41,11 @@ std::string minimal_command(const std::vector<ImportSpec>& imports, bool export_
   if (export_start) ++export_count, export_payload += wasm_name("_start") + '\0' + leb(start_index);
   if (export_memory) ++export_count, export_payload += wasm_name("memory") + '\x02' + leb(0);
   ModuleWriter writer;
-  writer.section(1, std::string("\x01\x60\x00\x00", 4))  // one type: () -> ()
+  writer
+      .section(1, std::string("\x01\x60\x00\x00", 4))  // one type: () -> ()
       .section(2, import_payload)
-      .section(3, std::string("\x01\x00", 2))           // one function of type 0
-      .section(5, std::string("\x01\x00\x01", 3))       // one memory, min 1 page
+      .section(3, std::string("\x01\x00", 2))      // one function of type 0
+      .section(5, std::string("\x01\x00\x01", 3))  // one memory, min 1 page
       .section(7, leb(export_count) + export_payload)
       .section(10, std::string("\x01\x02\x00\x0b", 4));  // its body: no locals, end
   return writer.bytes();
@@ -67,7 +68,9 @@ std::string compile_c_to_wasm(const std::string& source, const std::filesystem::
   SystemProcessRunner runner;
   auto result = runner.run({{SLS_TEST_CLANG_C, "--target=wasm32-wasi", "-Os", "-s", "-nostdlibinc", "-isystem",
                              "/usr/include/wasm32-wasi", "program.c", "-o", "program.wasm"},
-                            std::nullopt, {}, work_dir});
+                            std::nullopt,
+                            {},
+                            work_dir});
   if (!result || result->exit_code != 0) {
     log = result ? result->stderr_data : result.error().message;
     return "";

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+
 #include "tests/support/temp_dir.hpp"
 
 namespace sls::test {
@@ -32,7 +33,8 @@ struct ImportSpec {
 
 // A WASI command with these function imports (all of type () -> ()), a
 // memory, and the exports named (of "_start", "memory").
-std::string minimal_command(const std::vector<ImportSpec>& imports, bool export_start = true, bool export_memory = true);
+std::string minimal_command(const std::vector<ImportSpec>& imports, bool export_start = true,
+                            bool export_memory = true);
 
 // A fresh folder under the system temp folder, removed with the object.
 using TempDir = sls::testing::TempDir;

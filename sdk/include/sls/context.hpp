@@ -9,15 +9,14 @@
 namespace sls {
 
 class Context {
- public:
+public:
   using Clock = std::chrono::system_clock;
   // What remaining_time() reports when the platform gave no deadline (CGI, WAGI).
   static constexpr std::chrono::milliseconds k_no_deadline_remaining = std::chrono::hours(24);
 
   Context() = default;
   // `deadline` == Clock::time_point::max() means "no deadline".
-  Context(std::string request_id, Clock::time_point deadline, std::string function_name,
-          std::string region);
+  Context(std::string request_id, Clock::time_point deadline, std::string function_name, std::string region);
 
   const std::string& request_id() const noexcept { return m_request_id; }
   // Time left before the platform kills the invocation; never negative.
@@ -25,7 +24,7 @@ class Context {
   const std::string& function_name() const noexcept { return m_function_name; }
   const std::string& region() const noexcept { return m_region; }
 
- private:
+private:
   std::string m_request_id;
   Clock::time_point m_deadline = Clock::time_point::max();
   std::string m_function_name;

@@ -53,13 +53,10 @@ FunctionInfo function_info() noexcept;
 // Registers `fn` (callable as `sls::Response fn(const sls::Request&, sls::Context&)`) as the
 // function's handler. Use once per function, at global scope. The expansion is two plain function
 // definitions; the analyzers rely on it (docs/sdk.md spells it out), so keep it that way.
-#define SLS_HANDLER(fn)                                                                   \
-  ::sls::Response sls::detail::invoke_handler(const ::sls::Request& request,              \
-                                              ::sls::Context& context) {                  \
-    return fn(request, context);                                                          \
-  }                                                                                       \
-  ::sls::detail::FunctionInfo sls::detail::function_info() noexcept {                     \
-    return {SLS_FUNCTION_NAME, SLS_FUNCTION_ROUTE};                                       \
-  }
+#define SLS_HANDLER(fn)                                                                                 \
+  ::sls::Response sls::detail::invoke_handler(const ::sls::Request& request, ::sls::Context& context) { \
+    return fn(request, context);                                                                        \
+  }                                                                                                     \
+  ::sls::detail::FunctionInfo sls::detail::function_info() noexcept { return {SLS_FUNCTION_NAME, SLS_FUNCTION_ROUTE}; }
 
 #endif  // SLS_FUNCTION_HPP

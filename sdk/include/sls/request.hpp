@@ -3,20 +3,19 @@
 #ifndef SLS_REQUEST_HPP
 #define SLS_REQUEST_HPP
 
-#include <sls/fields.hpp>
-
 #include <string>
 #include <string_view>
+
+#include <sls/fields.hpp>
 
 namespace sls {
 
 class Request {
- public:
+public:
   Request() = default;
   // `query` is already URL-decoded, `headers` names are lower-case, `body` is raw bytes.
   // Public so that function authors can build requests in their own unit tests.
-  Request(std::string method, std::string path, Fields query, Fields headers, std::string body,
-          Fields params = {});
+  Request(std::string method, std::string path, Fields query, Fields headers, std::string body, Fields params = {});
 
   const std::string& method() const noexcept { return m_method; }
   // The raw path, without the query string.
@@ -37,7 +36,7 @@ class Request {
   std::string param(std::string_view name) const;
   const Fields& params() const noexcept { return m_params; }
 
- private:
+private:
   std::string m_method = "GET";
   std::string m_path = "/";
   Fields m_query;

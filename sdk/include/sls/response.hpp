@@ -3,16 +3,16 @@
 #ifndef SLS_RESPONSE_HPP
 #define SLS_RESPONSE_HPP
 
-#include <sls/fields.hpp>
-
 #include <string>
 #include <string_view>
+
+#include <sls/fields.hpp>
 
 namespace sls {
 
 struct Response {
   int status = 200;
-  Fields headers;  // sent in this order; repeated names allowed (set-cookie)
+  Fields headers;    // sent in this order; repeated names allowed (set-cookie)
   std::string body;  // raw bytes
 
   // Replaces every header called `name` (case-insensitively) with one `name: value`.
