@@ -24,7 +24,10 @@ StepCounts BuildSession::finish() {
         "hint: results still went to the local cache; check SLS_REMOTE_CACHE and the server");
   StepCounts steps = m_counters.snapshot();
   // Only builds that added to the store can have grown it past its limit.
-  if (steps.compiled + steps.linked > 0) m_store.prune(configured_cache_limit());
+  if (steps.compiled + steps.linked > 0) {
+    if (auto limit = configured_cache_limit()) m_store.prune(*limit);
+    else m_context.diagnostics.warning({}, limit.error().message + "; the cache was not pruned");
+  }
   return steps;
 }
 

@@ -19,7 +19,10 @@ struct FunctionResults {
   std::optional<LintPassResult> lint;       // absent when linting is off
 };
 
-enum class LintInBuild { On, Off };
+// Off still runs the analyzers for what they trace (the data files a function
+// reads, which packaging ships) and drops their findings: --no-lint must never
+// change what a bundle holds.
+enum class LintInBuild { On, TraceOnly };
 
 FunctionResults build_functions(const BuildContext& context, PackageStage& packaging, LintInBuild lint, unsigned jobs);
 

@@ -39,6 +39,11 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   //    configuration stops here, before anything is written.
   std::optional<LoadedProject> project = load_project(options.project_dir, options.target_override, diagnostics);
   if (!project || !looks_like_project(project->layout, diagnostics)) return summary;
+  auto lock = claim_state_dir(project->layout.root, options.on_lock_wait);  // one build of a project at a time
+  if (!lock) {
+    diagnostics.error({".sls", 0, 0}, lock.error().message);
+    return summary;
+  }
   summary.config_ok = true;
 
   // 2. Editors: compile_commands.json with exactly these flags.
@@ -61,7 +66,7 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   // 5. Every function: compile, lint, link and package, on one task graph.
   PackageStage packaging(context, *output);
   FunctionResults results =
-      build_functions(context, packaging, options.lint ? LintInBuild::On : LintInBuild::Off, options.jobs);
+      build_functions(context, packaging, options.lint ? LintInBuild::On : LintInBuild::TraceOnly, options.jobs);
   manifest.functions = std::move(results.functions);
   summary.lint = std::move(results.lint);
 

@@ -4,6 +4,7 @@
 // build every function on one task graph, commit the output.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 
 #include "bundler/lint/lint_stage.hpp"
@@ -21,6 +22,7 @@ struct BuildOptions {
   unsigned jobs = 1;
   Progress::Style progress = Progress::Style::Silent;
   bool lint = true;  // --no-lint: skip the analyzers
+  std::function<void()> on_lock_wait = {};  // told once when another build of the project holds it
 };
 
 struct BuildSummary {

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <vector>
 
@@ -30,9 +31,16 @@ std::string compress(std::string_view bytes) {
   return out;
 }
 
+// A frame declaring more than this many bytes per byte it holds is damage,
+// not data: zstd's real ratios on build output are below 20, and believing
+// the header would allocate whatever a damaged entry claims (a terabyte).
+constexpr unsigned long long k_max_expansion = 1024;
+constexpr unsigned long long k_max_entry_size = 4ull << 30;
+
 std::optional<std::string> decompress(std::string_view frame) {
   unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) return std::nullopt;
+  if (size > k_max_entry_size || size > frame.size() * k_max_expansion + 4096) return std::nullopt;
   std::string out(size, '\0');
   std::size_t got = ZSTD_decompress(out.data(), out.size(), frame.data(), frame.size());
   if (ZSTD_isError(got) || got != size) return std::nullopt;
@@ -146,24 +154,35 @@ StoreStats ContentStore::prune(std::uint64_t max_bytes) {
   return kept;
 }
 
-std::uint64_t configured_cache_limit() {
-  const char* text = std::getenv("SLS_CACHE_MAX_SIZE");
-  std::uint64_t fallback = 5ull << 30;
-  if (!text || !*text) return fallback;
-  char* end = nullptr;
-  unsigned long long value = std::strtoull(text, &end, 10);
-  switch (end && *end ? std::toupper(static_cast<unsigned char>(*end)) : 0) {
-    case 0:
-      return value;
-    case 'K':
-      return value << 10;
-    case 'M':
-      return value << 20;
-    case 'G':
-      return value << 30;
-    default:
-      return fallback;
+Expected<std::uint64_t> parse_byte_size(std::string_view text) {
+  auto bad = [&] {
+    return make_error("'" + std::string(text) + "' is not a size: write bytes or a number with K, M, G or T, e.g. 500M or 1.5G");
+  };
+  std::size_t digits = 0;
+  while (digits < text.size() && (std::isdigit(static_cast<unsigned char>(text[digits])) || text[digits] == '.')) ++digits;
+  std::string number(text.substr(0, digits));
+  std::string unit(text.substr(digits));
+  if (number.empty() || std::count(number.begin(), number.end(), '.') > 1 || number == ".") return bad();
+  if (unit.size() == 2 && (unit[1] == 'B' || unit[1] == 'b')) unit.pop_back();  // "1GB" means 1G
+  static const std::string k_units = "KMGT";
+  int shift = 0;
+  if (!unit.empty()) {
+    auto at = unit.size() == 1 ? k_units.find(static_cast<char>(std::toupper(static_cast<unsigned char>(unit[0]))))
+                               : std::string::npos;
+    if (at == std::string::npos) return bad();
+    shift = 10 * (static_cast<int>(at) + 1);
   }
+  long double value = std::strtold(number.c_str(), nullptr) * static_cast<long double>(1ull << shift);
+  if (value > static_cast<long double>(1ull << 62)) return bad();
+  return static_cast<std::uint64_t>(value);
+}
+
+Expected<std::uint64_t> configured_cache_limit() {
+  const char* text = std::getenv("SLS_CACHE_MAX_SIZE");
+  if (!text || !*text) return std::uint64_t{5} << 30;
+  auto size = parse_byte_size(text);
+  if (!size) return make_error("SLS_CACHE_MAX_SIZE: " + size.error().message);
+  return size;
 }
 
 }  // namespace sls

@@ -56,7 +56,11 @@ private:
   RemoteCache* m_remote = nullptr;
 };
 
-// 5 GiB unless SLS_CACHE_MAX_SIZE (bytes, or with a K/M/G suffix) says otherwise.
-std::uint64_t configured_cache_limit();
+// "1500", "500M", "1.5G", "2T" (binary units; "GB" is read as G) as bytes; an
+// error for anything else: a typo must never mean 0 and empty the store.
+Expected<std::uint64_t> parse_byte_size(std::string_view text);
+
+// 5 GiB unless SLS_CACHE_MAX_SIZE says otherwise; an error when it is no size.
+Expected<std::uint64_t> configured_cache_limit();
 
 }  // namespace sls

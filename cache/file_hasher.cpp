@@ -32,7 +32,8 @@ FileHasher::FileHasher(fs::path state_file) : m_state_file(std::move(state_file)
     std::istringstream fields(line);
     Entry entry;
     std::string path;
-    if (fields >> entry.hash >> entry.size >> entry.mtime_ns >> entry.inode && std::getline(fields >> std::ws, path))
+    if (fields >> entry.hash >> entry.size >> entry.mtime_ns >> entry.ctime_ns >> entry.inode &&
+        std::getline(fields >> std::ws, path))
       m_entries[path] = entry;
   }
 }
@@ -56,13 +57,14 @@ std::optional<FileDigest> FileHasher::digest(const std::string& path) {
   Entry current{{},
                 static_cast<std::uint64_t>(info.st_size),
                 info.st_mtim.tv_sec * 1000000000LL + info.st_mtim.tv_nsec,
+                info.st_ctim.tv_sec * 1000000000LL + info.st_ctim.tv_nsec,
                 static_cast<std::uint64_t>(info.st_ino),
                 true};
   {
     std::lock_guard lock(m_mutex);
     auto found = m_entries.find(key);
     if (found != m_entries.end() && found->second.size == current.size && found->second.mtime_ns == current.mtime_ns &&
-        found->second.inode == current.inode) {
+        found->second.ctime_ns == current.ctime_ns && found->second.inode == current.inode) {
       found->second.checked = true;
       return FileDigest{found->second.hash, found->second.size};
     }
@@ -78,6 +80,11 @@ std::optional<FileDigest> FileHasher::digest(const std::string& path) {
   return FileDigest{current.hash, current.size};
 }
 
+void FileHasher::forget(const fs::path& path) {
+  std::lock_guard lock(m_mutex);
+  m_entries.erase(path.native());
+}
+
 void FileHasher::save() const {
   if (!m_changed) return;  // a build that hashed nothing new leaves the file as it is
   std::vector<std::string> lines;
@@ -85,9 +92,9 @@ void FileHasher::save() const {
   {
     std::lock_guard lock(m_mutex);
     for (const auto& [path, entry] : m_entries) {
-      if (entry.mtime_ns >= racy_after) continue;
+      if (std::max(entry.mtime_ns, entry.ctime_ns) >= racy_after) continue;
       lines.push_back(entry.hash + " " + std::to_string(entry.size) + " " + std::to_string(entry.mtime_ns) + " " +
-                      std::to_string(entry.inode) + " " + path + "\n");
+                      std::to_string(entry.ctime_ns) + " " + std::to_string(entry.inode) + " " + path + "\n");
     }
   }
   std::sort(lines.begin(), lines.end());  // a stable file, whatever the hash table's order

@@ -1,6 +1,9 @@
 #pragma once
 // Content hashes of source and header files, remembered across builds by
-// (size, mtime, inode) so a no-op build reads no file it has already hashed.
+// (size, mtime, ctime, inode) so a no-op build reads no file it has already
+// hashed. ctime is in it because it cannot be set back: an edit that keeps
+// the size and restores the mtime (touch -r, an archive extracted with its
+// times) still changes the ctime and is re-hashed (docs/reliability.md).
 // Only content decides whether a step reruns: a touched but unchanged file
 // is re-hashed once and hashes the same. A file modified within the clock
 // granularity of its last hash (a "racily clean" file, as git calls it) is
@@ -33,6 +36,8 @@ public:
   std::optional<FileDigest> digest(const std::filesystem::path& path) { return digest(path.native()); }
   // The same for a path as a string: a no-op build asks this for every
   // header of every unit, so it avoids building a std::filesystem::path.
+  // Forgets what is known of `path`, for a file sls has just rewritten.
+  void forget(const std::filesystem::path& path);
   std::optional<FileDigest> digest(const std::string& path);
 
   // Writes the remembered hashes back (atomically), if any changed.
@@ -45,6 +50,7 @@ private:
     std::string hash;
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
     std::uint64_t inode = 0;
     bool checked = false;  // stat'ed during this build: trusted until the build ends
   };

@@ -19,7 +19,9 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 
 // "-2": the line format below (the first format was JSON, slow to parse for
 // hundreds of headers per unit on every no-op build).
-std::string manifest_key(const std::string& identity) { return combine_keys({"manifest-2", identity}); }
+// manifest-3: results are recorded only after their inputs passed the check of
+// bundler/compile/compile_inputs.hpp; older manifests never went through it.
+std::string manifest_key(const std::string& identity) { return combine_keys({"manifest-3", identity}); }
 
 // The hash of every header in `deps`, resolved against the project root; nullopt if one is gone.
 std::optional<std::vector<std::pair<std::string, std::string>>> hash_deps(const std::vector<std::string>& deps,

@@ -31,6 +31,13 @@ std::size_t lint_errors(const BuildSummary& summary) {
   return summary.lint ? summary.lint->report.count(analyzers::Severity::Error) : 0;
 }
 
+// Any error, lint error or failed function fails the build, whatever reported it.
+bool build_succeeded(const BuildSummary& summary, const Diagnostics& diagnostics) {
+  bool all_analysed = !summary.lint || summary.lint->report.failures.empty();  // a unit not analysed is no pass
+  return summary.config_ok && !diagnostics.has_errors() && lint_errors(summary) == 0 && all_analysed &&
+         summary.functions_failed == 0;
+}
+
 // The analyzers' findings, in the same GNU form as `sls lint`.
 void print_lint(const BuildSummary& summary) {
   if (!summary.lint || (summary.lint->report.findings.empty() && summary.lint->report.failures.empty())) return;
@@ -74,7 +81,7 @@ nlohmann::json json_report(const BuildSummary& summary, const Diagnostics& diagn
             {"units_linted", summary.lint->units_linted},
             {"units_cached", summary.lint->units_cached}};
   }
-  return {{"ok", summary.config_ok && !diagnostics.has_errors() && lint_errors(summary) == 0},
+  return {{"ok", build_succeeded(summary, diagnostics)},
           {"lint", lint},
           {"functions", {{"built", summary.functions_built}, {"failed", summary.functions_failed}}},
           {"static_files", summary.static_files},
@@ -97,14 +104,15 @@ int run_build(const BuildCommandOptions& options) {
   if (!options.target.empty()) build.target_override = parse_target(options.target);
   build.progress = options.json ? Progress::Style::Silent : Progress::style_for(stderr);
   build.lint = !options.no_lint;
+  build.on_lock_wait = [] { std::cerr << "sls: another sls build of this project is running; waiting for it to finish\n"; };
   SystemProcessRunner runner;
   Diagnostics diagnostics;
   auto start = std::chrono::steady_clock::now();
   BuildSummary summary = build_project(build, runner, diagnostics);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (options.json) {
-    std::cout << json_report(summary, diagnostics, seconds).dump(2) << "\n";
-    return summary.config_ok && !diagnostics.has_errors() && lint_errors(summary) == 0 ? k_exit_ok : k_exit_failed;
+    std::cout << json_report(summary, diagnostics, seconds).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return build_succeeded(summary, diagnostics) ? k_exit_ok : k_exit_failed;
   }
   print_lint(summary);
   print_diagnostics(diagnostics, std::cerr);
@@ -126,7 +134,7 @@ int run_build(const BuildCommandOptions& options) {
                       : "")
               << "\n";
   }
-  return diagnostics.has_errors() || lint_errors(summary) > 0 ? k_exit_failed : k_exit_ok;
+  return build_succeeded(summary, diagnostics) ? k_exit_ok : k_exit_failed;
 }
 
 }  // namespace
@@ -138,7 +146,7 @@ void add_build_command(CLI::App& app) {
   command->add_option("--target", options->target, "Build every function for this target, overriding sls.toml")
       ->check(CLI::IsMember(k_target_names));
   command->add_option("-j,--jobs", options->jobs, "How many steps run at once (default: the number of cores)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1u, 1024u));
   command->add_flag("--no-lint", options->no_lint, "Skip the analyzers (lint errors then do not fail the build)");
   command->add_flag("--json", options->json, "Print a machine-readable report (steps, diagnostics) on stdout");
   command->add_flag("--explain", options->explain, "Print why each file of each bundle is there");

@@ -17,18 +17,24 @@ struct CachePruneOptions {
 int run_stats() {
   ContentStore store(user_cache_dir() / "store");
   StoreStats stats = store.stats();
+  auto limit = configured_cache_limit();
   std::cout << "cache:   " << store.root().string() << "\n"
             << "entries: " << stats.entries << "\n"
-            << "size:    " << human_size(stats.bytes) << " (limit " << human_size(configured_cache_limit())
-            << ", set with SLS_CACHE_MAX_SIZE)\n";
-  return k_exit_ok;
+            << "size:    " << human_size(stats.bytes) << " (limit "
+            << (limit ? human_size(*limit) : "invalid: " + limit.error().message) << ", set with SLS_CACHE_MAX_SIZE)\n";
+  return limit ? k_exit_ok : k_exit_failed;
 }
 
 int run_prune(const CachePruneOptions& options) {
-  if (!options.max_size.empty()) ::setenv("SLS_CACHE_MAX_SIZE", options.max_size.c_str(), 1);
+  auto limit = options.max_size.empty() ? configured_cache_limit() : parse_byte_size(options.max_size);
+  if (!limit) {
+    std::cerr << "sls: " << (options.max_size.empty() ? "" : "--max-size: ") << limit.error().message
+              << "\nsls: nothing was pruned\n";
+    return k_exit_failed;
+  }
   ContentStore store(user_cache_dir() / "store");
   StoreStats before = store.stats();
-  StoreStats after = store.prune(configured_cache_limit());
+  StoreStats after = store.prune(*limit);
   std::cout << "pruned " << (before.entries - after.entries) << " of " << before.entries << " entries; "
             << human_size(after.bytes) << " kept in " << store.root().string() << "\n";
   return k_exit_ok;

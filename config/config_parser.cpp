@@ -12,6 +12,7 @@
 #include "config/config_reader.hpp"
 #include "config/project_config.hpp"
 #include "core/file_system.hpp"
+#include "core/glob.hpp"
 #include "core/spelling.hpp"
 
 namespace sls {
@@ -87,6 +88,18 @@ std::vector<std::string> read_link(ConfigReader& reader, const toml::table& func
   return *names;
 }
 
+// Checked here, at each glob's own line, so a bad glob is a config error and nothing is built.
+std::vector<std::string> read_include_globs(ConfigReader& reader, const toml::table& function) {
+  auto items = reader.located_strings(function, "include");
+  if (!items) return {};
+  std::vector<std::string> globs;
+  for (const auto& [glob, where] : *items) {
+    if (Status valid = check_glob(glob); !valid) reader.error(where, valid.error().message);
+    else globs.push_back(glob);
+  }
+  return globs;
+}
+
 FunctionSettings read_function_table(ConfigReader& reader, const toml::table& table, const std::string& name) {
   FunctionSettings settings;
   settings.location = reader.where(table.source());
@@ -95,7 +108,7 @@ FunctionSettings read_function_table(ConfigReader& reader, const toml::table& ta
   settings.regions = reader.string_list(table, "regions", false);
   settings.memory_mb = reader.integer_in_range(table, "memory", 128, 10240);  // AWS Lambda's range
   settings.max_duration_s = reader.integer_in_range(table, "max_duration", 1, 900);
-  if (auto include = reader.string_list(table, "include", true)) settings.include = *include;
+  settings.include = read_include_globs(reader, table);
   settings.env = read_env(reader, table);
   settings.link = read_link(reader, table);
   settings.max_size = reader.integer_in_range(table, "max_size", 1, 262144000);  // bytes; AWS Lambda's unzipped quota
@@ -190,10 +203,16 @@ std::optional<ProjectConfig> load_project_config(const std::filesystem::path& pr
     default_name = std::filesystem::absolute(project_dir).lexically_normal().parent_path().filename().string();
   std::filesystem::path file = project_dir / "sls.toml";
   std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) {
+  std::filesystem::file_status status = std::filesystem::status(file, ec);
+  if (status.type() == std::filesystem::file_type::not_found) {
     ProjectConfig config;
     config.name = default_name;
     return config;
+  }
+  if (status.type() != std::filesystem::file_type::regular) {  // a FIFO would hang the read, a folder is a mistake
+    diagnostics.error({"sls.toml", 0, 0}, "sls.toml is not a regular file; nothing was built",
+                      "hint: sls.toml must be a text file (or absent, for the defaults)");
+    return std::nullopt;
   }
   auto text = read_file(file);
   if (!text) {

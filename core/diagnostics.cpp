@@ -35,8 +35,15 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
   return text;
 }
 
+// The same problem met twice (a file every glob walks past) is said once.
 void Diagnostics::report(Diagnostic diagnostic) {
   std::lock_guard lock(m_mutex);
+  for (const Diagnostic& known : m_items) {
+    if (known.severity == diagnostic.severity && known.message == diagnostic.message &&
+        known.location.file == diagnostic.location.file && known.location.line == diagnostic.location.line &&
+        known.location.column == diagnostic.location.column && known.detail == diagnostic.detail)
+      return;
+  }
   m_items.push_back(std::move(diagnostic));
 }
 
@@ -50,6 +57,10 @@ void Diagnostics::warning(SourceLocation location, std::string message, std::str
 
 void Diagnostics::note(SourceLocation location, std::string message, std::string detail) {
   report({Severity::Note, std::move(location), std::move(message), std::move(detail)});
+}
+
+void Diagnostics::forward(const Diagnostics& other) {
+  for (Diagnostic& diagnostic : other.all()) report(std::move(diagnostic));
 }
 
 bool Diagnostics::has_errors() const { return count(Severity::Error) > 0; }

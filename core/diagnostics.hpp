@@ -37,6 +37,9 @@ public:
   void warning(SourceLocation location, std::string message, std::string detail = {});
   void note(SourceLocation location, std::string message, std::string detail = {});
 
+  // Reports everything `other` holds, in its order.
+  void forward(const Diagnostics& other);
+
   bool has_errors() const;
   std::size_t count(Severity severity) const;
   std::vector<Diagnostic> all() const;

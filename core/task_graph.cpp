@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <queue>
@@ -9,11 +10,21 @@
 
 namespace sls {
 
-TaskGraph::TaskId TaskGraph::add(std::function<void()> work, const std::vector<TaskId>& after) {
+TaskGraph::TaskId TaskGraph::add(std::function<void()> work, const std::vector<TaskId>& after, std::string label) {
   TaskId id = m_tasks.size();
-  m_tasks.push_back({std::move(work), {}, after.size()});
+  m_tasks.push_back({std::move(work), {}, after.size(), std::move(label)});
   for (TaskId before : after) m_tasks.at(before).dependents.push_back(id);
   return id;
+}
+
+void TaskGraph::run_one(Task& task) const {
+  try {
+    task.work();
+  } catch (const std::exception& error) {
+    if (m_on_failure) m_on_failure(task.label, error.what());
+  } catch (...) {
+    if (m_on_failure) m_on_failure(task.label, "an unknown exception");
+  }
 }
 
 void TaskGraph::run(unsigned jobs) {
@@ -32,7 +43,7 @@ void TaskGraph::run(unsigned jobs) {
       TaskId id = ready.top();
       ready.pop();
       lock.unlock();
-      m_tasks[id].work();
+      run_one(m_tasks[id]);
       lock.lock();
       ++finished;
       for (TaskId next : m_tasks[id].dependents) {

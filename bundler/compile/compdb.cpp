@@ -37,7 +37,7 @@ std::string render_compile_commands(const std::vector<CompileCommandEntry>& entr
   nlohmann::json array = nlohmann::json::array();
   for (const CompileCommandEntry& entry : entries)
     array.push_back({{"directory", entry.directory}, {"file", entry.file}, {"arguments", entry.arguments}});
-  return array.dump(2) + "\n";
+  return array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 Status write_compile_commands(const fs::path& project_root, const std::vector<CompileCommandEntry>& entries) {

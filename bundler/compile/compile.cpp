@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "bundler/compile/compile_inputs.hpp"
 #include "bundler/compile/entry_point.hpp"
 #include "bundler/compile/link_report.hpp"
 #include "bundler/wasm/wasm_checks.hpp"
@@ -23,7 +24,8 @@ namespace {
 struct CompiledUnit {
   std::string source;
   fs::path object;
-  std::optional<std::string> key;  // nullopt: it failed to compile
+  std::optional<std::string> key;     // nullopt: it failed to compile
+  std::vector<std::string> command;   // how it compiles, to compile it again if its cached object is damaged
 };
 
 struct TargetSupport {
@@ -105,6 +107,7 @@ std::vector<fs::path> runtime_sources(const BuildContext& context, Target target
 std::string runtime_key(const BuildContext& context, Target target, const std::vector<fs::path>& sources,
                         const std::string& compiler) {
   Sha256Builder key;
+  key.update_field("glue-2");  // 2: published with glue.sha256
   key.update_field(compiler);
   UnitOptions options = sls_unit_options(context, target);
   options.project_root.clear();
@@ -120,6 +123,40 @@ std::string runtime_key(const BuildContext& context, Target target, const std::v
     }
   }
   return key.finish_hex();
+}
+
+// The published glue carries the sha256 of each object (glue.sha256), checked
+// through the remembered hashes whenever a build takes it: a damaged object
+// is never linked. The damaged folder is moved aside and compiled afresh.
+constexpr const char* k_glue_digests = "glue.sha256";
+
+bool write_glue_digests(const fs::path& dir, const TargetSupport& support) {
+  std::string text;
+  for (const fs::path& object : support.all_objects) {
+    auto bytes = read_file(dir / object.filename());
+    if (!bytes) return false;
+    text += sha256_hex(*bytes) + " " + object.filename().string() + "\n";
+  }
+  return static_cast<bool>(write_file_atomically(dir / k_glue_digests, text, fs::perms(0644)));
+}
+
+bool glue_is_intact(const BuildContext& context, const fs::path& dir, const TargetSupport& support) {
+  auto listed = read_file(dir / k_glue_digests);
+  bool intact = listed.has_value();
+  for (const fs::path& object : support.all_objects) {
+    if (!intact) break;
+    auto digest = context.hasher.digest(object);
+    intact = digest && listed->find(digest->hash + " " + object.filename().string() + "\n") != std::string::npos;
+  }
+  if (intact) return true;
+  context.diagnostics.warning({}, "the compiled sls runtime glue was damaged (" + dir.string() +
+                                      "); it was discarded and is compiled again");
+  std::error_code ec;
+  fs::path aside = dir;
+  aside += ".damaged-" + std::to_string(::getpid());
+  fs::rename(dir, aside, ec);
+  fs::remove_all(aside, ec);
+  return false;
 }
 
 // The glue is the same for every project, so it is compiled once per target
@@ -147,7 +184,7 @@ void find_runtime(const BuildContext& context, Target target, TargetSupport& sup
     if (folder == "shims") support.shim_objects.push_back(object);
   }
   std::error_code ec;
-  support.glue_ok = fs::is_directory(dir, ec);
+  support.glue_ok = fs::is_directory(dir, ec) && glue_is_intact(context, dir, support);
   if (support.glue_ok) return;
   support.glue_temp = dir;
   support.glue_temp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(static_cast<int>(target));
@@ -173,10 +210,21 @@ void publish_runtime(TargetSupport& support) {
   if (support.glue_ok || support.glue_temp.empty()) return;
   std::error_code ec;
   fs::path dir = support.all_objects.front().parent_path();
-  if (support.glue_compiled)
+  if (support.glue_compiled && write_glue_digests(support.glue_temp, support))
     fs::rename(support.glue_temp, dir, ec);  // fails harmlessly when another build published it first
   support.glue_ok = support.glue_compiled && fs::is_directory(dir, ec);
   fs::remove_all(support.glue_temp, ec);
+}
+
+// The folder a step writes `file` into; false, with an error at `where`, when
+// it cannot be made (a file in its place, no space, no inodes).
+bool make_folder_for(const BuildContext& context, const fs::path& file, const std::string& where) {
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  if (!ec) return true;
+  context.diagnostics.error({where, 0, 0}, "cannot create the folder " + file.parent_path().string() + ": " + ec.message(),
+                            "hint: remove .sls/build (sls rebuilds it from its cache) and build again");
+  return false;
 }
 
 StepCacheContext cache_context(const BuildContext& context) {
@@ -188,29 +236,43 @@ void compile_unit(const BuildContext& context, const UnitOptions& options, Compi
                   const std::string& failure) {
   CompileStepCache cache(cache_context(context));
   auto command = compile_command(context.toolchain(), options, unit.source, unit.object);
+  unit.command = command;
   if ((unit.key = cache.lookup(command, unit.source, unit.object))) {
     ++context.counters.compile_hits;
     context.progress.skipped();
     return;
   }
-  fs::create_directories(unit.object.parent_path());
+  if (!make_folder_for(context, unit.object, unit.source)) return;
   ++context.counters.compiled;
   context.progress.started("compile", unit.source);
   if (!run_step(context, launched(context.toolchain(), command), {unit.source, 0, 0}, failure, options.target)) return;
+  // Only units that read nothing from outside the project are recorded (and so ever built into a bundle).
+  auto depfile = read_file(unit.object.string() + ".d");
+  CompileInputRules rules{context.layout().root, context.toolchain().layout.share_dir, command};
+  if (!depfile || !check_compile_inputs(rules, unit.source, *depfile, context.diagnostics)) return;
   unit.key = cache.record(command, unit.source, unit.object);
   if (!unit.key)
     context.diagnostics.error({unit.source, 0, 0}, "cannot store the object of " + unit.source + " in the cache");
 }
 
 // A file in .sls/build carries a "FILE.key" stamp naming the store entry it holds.
-bool holds_entry(const fs::path& file, const std::string& key) {
+// The stamp also records the file's sha256, checked through the remembered
+// hashes (a changed file is re-hashed), so a file damaged in place is never
+// taken for the entry: it is restored from the store or rebuilt.
+bool holds_entry(const BuildContext& context, const fs::path& file, const std::string& key) {
   auto stamp = read_file(file.string() + ".key");
-  std::error_code ec;
-  return stamp && *stamp == key && fs::is_regular_file(file, ec);
+  if (!stamp) return false;
+  std::size_t newline = stamp->find('\n');
+  if (newline == std::string::npos || stamp->compare(0, newline, key) != 0) return false;
+  auto digest = context.hasher.digest(file);
+  return digest && digest->hash == stamp->substr(newline + 1);
 }
 
-Status stamp_entry(const fs::path& file, const std::string& key) {
-  return write_file_atomically(file.string() + ".key", key, fs::perms(0644));
+Status stamp_entry(const BuildContext& context, const fs::path& file, const std::string& key) {
+  context.hasher.forget(file);  // just written: what this build knew of it is out of date
+  auto digest = context.hasher.digest(file);
+  if (!digest) return make_error("cannot read " + file.string());
+  return write_file_atomically(file.string() + ".key", key + "\n" + digest->hash, fs::perms(0644));
 }
 
 // The prelude (runtime/prelude/prelude.hpp) precompiled for this target and
@@ -237,7 +299,7 @@ void prepare_prelude(const BuildContext& context, Target target, TargetSupport& 
     key = cache.record(command, header.string(), pch);
   }
   if (key &&
-      (holds_entry(pch, *key) || (materialize(context.store, *key, pch, fs::perms(0644)) && stamp_entry(pch, *key))))
+      (holds_entry(context, pch, *key) || (materialize(context.store, *key, pch, fs::perms(0644)) && stamp_entry(context, pch, *key))))
     support.prelude_pch = pch;
 }
 
@@ -250,9 +312,29 @@ fs::path prelude_for(const BuildContext& context, const TargetSupport& support, 
 }
 
 // Objects from cache hits exist only in the store until a link needs them.
+// The store discards an entry that fails its checksum; the object is then
+// compiled again into place and stored under the same key (the same inputs
+// give the same object), with one warning, instead of failing the function.
+bool recompile_damaged(const BuildContext& context, const CompiledUnit& unit) {
+  context.diagnostics.warning({unit.source, 0, 0}, "the cached object of " + unit.source +
+                                                       " was damaged and has been discarded; compiling it again");
+  if (!make_folder_for(context, unit.object, unit.source)) return false;
+  ++context.counters.compiled;
+  if (!run_step(context, launched(context.toolchain(), unit.command), {unit.source, 0, 0},
+                "'" + unit.source + "' failed to compile"))
+    return false;
+  auto bytes = read_file(unit.object);
+  Status kept = bytes ? context.store.put(*unit.key, *bytes) : Status(bytes.error());
+  if (kept) kept = stamp_entry(context, unit.object, *unit.key);
+  if (!kept) context.diagnostics.error({unit.source, 0, 0}, "cannot keep the object of " + unit.source + ": " + kept.error().message);
+  return static_cast<bool>(kept);
+}
+
 bool ensure_object(const BuildContext& context, const CompiledUnit& unit) {
-  if (holds_entry(unit.object, *unit.key)) return true;
-  return materialize(context.store, *unit.key, unit.object, fs::perms(0644)) && stamp_entry(unit.object, *unit.key);
+  if (holds_entry(context, unit.object, *unit.key)) return true;
+  if (materialize(context.store, *unit.key, unit.object, fs::perms(0644)) && stamp_entry(context, unit.object, *unit.key))
+    return true;
+  return recompile_damaged(context, unit);
 }
 
 void plan_lib(const BuildContext& context, Target target, TargetSupport& support) {
@@ -339,7 +421,7 @@ bool link_function(const BuildContext& context, const PlannedFunction& planned, 
   if (!runtime_objects) return false;
   if (auto archive = lib_archive(context, planned.target, support)) inputs.push_back(*archive);
   inputs.insert(inputs.end(), runtime_objects->begin(), runtime_objects->end());
-  fs::create_directories(output.parent_path());
+  if (!make_folder_for(context, output, function.entry)) return false;
   ++context.counters.linked;
   context.progress.started("link", function.name);
   auto result = context.runner.run({link_command(context.toolchain(), planned.target, context.optimize(), inputs,
@@ -425,21 +507,21 @@ void link_compiled_function(const BuildContext& context, FunctionInProgress& fun
   if (!compiled || !support.glue_ok) return;
   std::string key = link_key(context, planned, function.units, support);
   fs::path output = target_dir(context, planned.target) / "out" / planned.source->name / artifact_name(planned.target);
-  if (holds_entry(output, key)) {
+  if (holds_entry(context, output, key)) {
     ++context.counters.link_hits;
     context.progress.skipped();
   } else if (context.store.contains(key) && materialize(context.store, key, output, fs::perms(0755))) {
     ++context.counters.link_hits;
     context.progress.skipped();
     restore_link_report(context, key, output);
-    if (!stamp_entry(output, key)) return;
+    if (!stamp_entry(context, output, key)) return;
   } else {
     auto bytes = link_in_private(context, planned, function.units, support, output)
                      ? read_file(output)
                      : Expected<std::string>(make_error(""));
     // The report first: a concurrent build that finds the executable must also find its report.
     if (bytes) keep_link_report(context, key, output);
-    if (!bytes || !context.store.put(key, *bytes) || !stamp_entry(output, key)) return;
+    if (!bytes || !context.store.put(key, *bytes) || !stamp_entry(context, output, key)) return;
   }
   built.artifact = output;
   built.artifact_key = key;
@@ -474,16 +556,19 @@ void CompileStage::add_target_steps(TaskGraph& graph) {
     TargetSupport& s = support;
     find_runtime(context, t, s);
     plan_lib(context, t, s);
-    TaskGraph::TaskId prelude = graph.add([&context, t, &s] { prepare_prelude(context, t, s); });
+    TaskGraph::TaskId prelude = graph.add([&context, t, &s] { prepare_prelude(context, t, s); }, {}, "the prelude");
     std::vector<TaskGraph::TaskId> glue, lib;
     for (std::size_t i = 0; i < s.glue_sources.size(); ++i)
-      glue.push_back(graph.add([&context, t, &s, i] { compile_runtime_source(context, t, s, i); }));
+      glue.push_back(graph.add([&context, t, &s, i] { compile_runtime_source(context, t, s, i); }, {},
+                               "the sls runtime glue"));
     for (CompiledUnit& unit : s.lib_units)
-      lib.push_back(graph.add([&context, t, &unit] {
-        compile_unit(context, unit_options(context, t, nullptr), unit, "lib source failed to compile");
-      }));
-    TaskGraph::TaskId published = graph.add([&s] { publish_runtime(s); }, glue);
-    TaskGraph::TaskId lib_keyed = graph.add([&s] { key_lib(s); }, lib);
+      lib.push_back(graph.add(
+          [&context, t, &unit] {
+            compile_unit(context, unit_options(context, t, nullptr), unit, "lib source failed to compile");
+          },
+          {}, unit.source));
+    TaskGraph::TaskId published = graph.add([&s] { publish_runtime(s); }, glue, "the sls runtime glue");
+    TaskGraph::TaskId lib_keyed = graph.add([&s] { key_lib(s); }, lib, "lib/");
     m_state->target_steps[t] = {prelude, {published, lib_keyed}};
   }
 }
@@ -495,12 +580,14 @@ void CompileStage::add_function_steps(TaskGraph& graph, std::size_t i) {
   FunctionInProgress& function = m_state->functions.at(i);
   TargetSupport& s = m_state->supports.at(function.planned.target);
   const auto& [prelude, link_inputs] = m_state->target_steps.at(function.planned.target);
+  const std::string& entry = function.planned.source->entry;
   TaskGraph::TaskId compiled =
-      graph.add([&context, &function, &s] { compile_function(context, function, s); }, {prelude});
+      graph.add([&context, &function, &s] { compile_function(context, function, s); }, {prelude}, entry);
   std::vector<TaskGraph::TaskId> after = link_inputs;
   after.push_back(compiled);
   m_state->compiled[i] = compiled;
-  m_state->linked[i] = graph.add([&context, &function, &s] { link_compiled_function(context, function, s); }, after);
+  m_state->linked[i] =
+      graph.add([&context, &function, &s] { link_compiled_function(context, function, s); }, after, entry);
 }
 
 TaskGraph::TaskId CompileStage::compiled_step(std::size_t i) const { return m_state->compiled.at(i); }

@@ -1,5 +1,7 @@
 #include "bundler/inspect/local_invoke.hpp"
 
+#include "bundler/package/bundle.hpp"
+
 #include <algorithm>
 #include <sstream>
 
@@ -136,10 +138,22 @@ Expected<ProcessResult> run_wasm(const InspectedBundle& bundle, const LocalReque
 
 }  // namespace
 
+Status check_runnable(const InspectedBundle& bundle) {
+  auto target = parse_target(bundle.target);
+  if (!target) return make_error("running " + bundle.target + " bundles is not supported by this sls");
+  if (!bundle.problems.empty())
+    return make_error("the bundle does not match its sls.json, so it is not run: " + bundle.problems.front() +
+                      (bundle.problems.size() > 1 ? " (and " + std::to_string(bundle.problems.size() - 1) + " more)" : ""));
+  // The handler is the target's entry file and nothing else: never a path that could leave the bundle.
+  if (bundle.handler != entry_file_for(*target))
+    return make_error("sls.json names the handler '" + bundle.handler + "'; a " + bundle.target + " bundle runs '" +
+                      entry_file_for(*target) + "'");
+  return Ok{};
+}
+
 Expected<LocalResponse> invoke_bundle(const InspectedBundle& bundle, const LocalRequest& request, ProcessRunner& runner,
                                       const std::optional<WasmRuntime>& wasm_runtime) {
-  if (bundle.target != "native" && bundle.target != "wasm")
-    return make_error("running " + bundle.target + " bundles is not supported by this sls");
+  if (Status runnable = check_runnable(bundle); !runnable) return runnable.error();
   std::optional<WasmRuntime> runtime = wasm_runtime;
   if (bundle.target == "wasm" && !runtime) {
     auto found = find_wasm_runtime();

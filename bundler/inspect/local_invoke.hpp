@@ -40,6 +40,10 @@ Expected<LocalResponse> parse_cgi_output(const std::string& output);
 // WAGI's command line after argv[0] (the path): the query's '&'-separated items.
 std::vector<std::string> wagi_arguments(const LocalRequest& request);
 
+// Whether a bundle may be run: every file matches sls.json, and its handler
+// is the target's entry file (never a path that leaves the bundle).
+Status check_runnable(const InspectedBundle& bundle);
+
 // Extracts the bundle to a temporary folder, runs it once and removes the folder.
 // A wasm bundle runs under `wasm_runtime`, or the one find_wasm_runtime() picks.
 Expected<LocalResponse> invoke_bundle(const InspectedBundle& bundle, const LocalRequest& request, ProcessRunner& runner,

@@ -1,6 +1,7 @@
 #include "bundler/inspect/zip_reader.hpp"
 
 #include <clocale>
+#include <map>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -8,6 +9,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 
+#include "bundler/inspect/zip_directory.hpp"
 #include "core/file_system.hpp"
 
 namespace sls {
@@ -22,13 +24,16 @@ bool escapes_folder(const std::string& path) {
   return normal.empty() || *normal.begin() == ".." || normal.is_absolute();
 }
 
-Expected<std::string> read_entry_data(archive* reader, const std::string& path) {
+// Reads an entry, never more than the central directory declared for it.
+Expected<std::string> read_entry_data(archive* reader, const std::string& path, std::uint64_t declared) {
   std::string data;
   char buffer[65536];
   for (;;) {
     la_ssize_t n = archive_read_data(reader, buffer, sizeof buffer);
     if (n == 0) return data;
     if (n < 0) return make_error("cannot read '" + path + "': " + archive_error_string(reader));
+    if (data.size() + static_cast<std::size_t>(n) > declared)
+      return make_error("entry '" + path + "' inflates to more than the size the zip declares for it");
     data.append(buffer, static_cast<std::size_t>(n));
   }
 }
@@ -48,9 +53,19 @@ void ensure_utf8_ctype() {
 
 Expected<std::vector<ZipFile>> read_zip(const fs::path& zip_path) {
   ensure_utf8_ctype();
+  std::error_code ec;
+  if (fs::file_size(zip_path, ec) > k_lambda_unzipped_limit)
+    return make_error(zip_path.string() + " is larger than any bundle AWS Lambda accepts");
+  auto bytes = read_file(zip_path);
+  if (!bytes) return bytes.error();
+  // The structure first (central directory, duplicates, declared sizes), before anything is inflated.
+  auto directory = read_zip_directory(*bytes);
+  if (!directory) return make_error(zip_path.string() + ": " + directory.error().message);
+  std::map<std::string, std::uint64_t> declared;
+  for (const ZipDirectoryEntry& entry : *directory) declared[entry.name] = entry.uncompressed_size;
   ArchivePtr reader(archive_read_new(), archive_read_free);
   archive_read_support_format_zip(reader.get());
-  if (archive_read_open_filename(reader.get(), zip_path.c_str(), 65536) != ARCHIVE_OK)
+  if (archive_read_open_memory(reader.get(), bytes->data(), bytes->size()) != ARCHIVE_OK)
     return make_error(zip_path.string() + " is not a readable zip: " + archive_error_string(reader.get()));
   std::vector<ZipFile> files;
   archive_entry* entry = nullptr;
@@ -66,7 +81,10 @@ Expected<std::vector<ZipFile>> read_zip(const fs::path& zip_path) {
     if (escapes_folder(path)) return make_error("unsafe entry '" + path + "': absolute or '..' paths are not allowed");
     if (archive_entry_filetype(entry) == AE_IFDIR) continue;
     if (archive_entry_filetype(entry) != AE_IFREG) return make_error("entry '" + path + "' is not a regular file");
-    auto data = read_entry_data(reader.get(), path);
+    auto found = declared.find(path);
+    if (found == declared.end())
+      return make_error(zip_path.string() + ": entry '" + path + "' is not in the central directory: the zip is damaged");
+    auto data = read_entry_data(reader.get(), path, found->second);
     if (!data) return data.error();
     files.push_back({path, static_cast<std::uint32_t>(archive_entry_perm(entry)), std::move(*data)});
   }

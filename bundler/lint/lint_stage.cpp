@@ -133,7 +133,7 @@ void LintStage::lint_function(const PlannedFunction& planned, const BuiltFunctio
     m_context.progress.started("lint", unit.job.display_path);
     unit.report = lint::lint({unit.job}, m_options);
     // A unit that could not be analysed (say, the lint engine did not load) is tried again next build.
-    if (unit.report.failures.empty()) m_context.store.put(unit.key, report_json(unit.report).dump());
+    if (unit.report.failures.empty()) m_context.store.put(unit.key, report_json(unit.report).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     ++linted;
   }
   std::lock_guard lock(m_mutex);

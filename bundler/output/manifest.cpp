@@ -101,7 +101,7 @@ std::string render_manifest(const Manifest& manifest) {
       {"static", static_files},
       {"routes", route_table(manifest)},
   };
-  return json.dump(2) + "\n";
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace sls

@@ -72,7 +72,7 @@ std::string render_bundle_metadata(const PlannedFunction& function, const std::v
       {"files", file_list(pointers)},
   };
   if (function.target == Target::Wasm) json["interface"] = "wagi";
-  return json.dump(2) + "\n";
+  return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 Expected<std::string> make_bundle(const PlannedFunction& function, std::vector<BundleFile> files,

@@ -37,8 +37,10 @@ std::optional<PackagedBundle> PackageStage::reuse(const std::string& function, c
                                                   const std::string& bundle_path) {
   auto previous = m_packages.find(function);
   if (!previous || previous->key != key || !m_output.keep_previous(bundle_path)) return std::nullopt;
-  std::error_code ec;
-  if (fs::file_size(m_output.path_of(bundle_path), ec) != previous->size) return std::nullopt;
+  // The zip in place must still be the one recorded (a damaged or edited
+  // output zip is rewritten): checked through the remembered hashes.
+  auto digest = m_context.hasher.digest(m_output.path_of(bundle_path));
+  if (!digest || digest->size != previous->size || digest->hash != previous->sha256) return std::nullopt;
   return previous;
 }
 
@@ -79,14 +81,16 @@ FunctionBundle PackageStage::package(const PlannedFunction& planned, const std::
   bundle.metadata_text = render_bundle_metadata(planned, bundle.files);
   bundle.timestamp = zip_timestamp_from_environment();
   bundle.key = package_key(bundle.metadata_text, bundle.timestamp);
+  std::vector<SizedFile> sizes = sized_files(bundle.files);
   if (auto reused = reuse(planned.name(), bundle.key, bundle_path)) {
+    // Budgets hold on every build: a max_size added since the zip was made applies to it too.
+    if (!m_shaker.within_budget(planned, sizes, reused->size)) return keep_previous(planned, bundle_path);
     ++m_context.counters.package_hits;
     m_context.progress.skipped();
     return placed(bundle_path, reused->sha256, reused->size);
   }
   ++m_context.counters.packaged;
   m_context.progress.started("package", planned.name());
-  std::vector<SizedFile> sizes = sized_files(bundle.files);
   auto zip = make_bundle_with(bundle.metadata_text, std::move(bundle.files), bundle.timestamp);
   // Budgets: AWS Lambda's quotas and max_size, checked on the finished zip.
   if (zip && !m_shaker.within_budget(planned, sizes, zip->size()))

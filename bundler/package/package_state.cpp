@@ -41,7 +41,7 @@ void PackageState::save() const {
       json[function] = {
           {"key", bundle.key}, {"sha256", bundle.sha256}, {"size", bundle.size}, {"target", bundle.target}};
   }
-  write_file_atomically(m_file, json.dump(1) + "\n", fs::perms(0644));
+  write_file_atomically(m_file, json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", fs::perms(0644));
 }
 
 std::string package_key(const std::string& metadata_text, std::int64_t timestamp) {

@@ -9,6 +9,20 @@ namespace sls {
 namespace fs = std::filesystem;
 
 fs::path state_dir_for(const fs::path& project_dir) { return project_dir / ".sls"; }
+
+Expected<FileLock> claim_state_dir(const fs::path& project_dir, const std::function<void()>& on_wait) {
+  fs::path state = state_dir_for(project_dir);
+  std::error_code ec;
+  fs::file_status status = fs::symlink_status(state, ec);
+  if (status.type() == fs::file_type::symlink)
+    return make_error(".sls is a symlink; sls keeps its build and output in a real .sls folder of the project "
+                      "and never writes through a link (remove it and build again)");
+  if (status.type() != fs::file_type::not_found && status.type() != fs::file_type::directory)
+    return make_error(".sls is not a folder; remove it so sls can keep its build and output there");
+  fs::create_directories(state, ec);
+  if (ec) return make_error("cannot create .sls: " + ec.message());
+  return FileLock::acquire(state / "lock", on_wait);
+}
 fs::path output_dir_for(const fs::path& project_dir) { return state_dir_for(project_dir) / "output"; }
 
 UnitOptions LoadedProject::unit_options(const PlannedFunction* function, Target target) const {

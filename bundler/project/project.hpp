@@ -5,6 +5,7 @@
 // agree on what a project is and on every flag.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "bundler/project/toolchain.hpp"
 #include "config/project_config.hpp"
 #include "core/diagnostics.hpp"
+#include "core/file_lock.hpp"
 
 namespace sls {
 
@@ -47,6 +49,12 @@ std::optional<LoadedProject> load_project(const std::filesystem::path& project_d
 // sls.toml, else the nearest holding an api/ folder, else the file's own
 // folder (a loose file is linted with the default settings).
 std::filesystem::path project_root_for(const std::filesystem::path& file);
+
+// Makes sure DIR/.sls is a real folder of the project (a symlink there would
+// send sls's build output elsewhere) and takes DIR/.sls/lock, so two builds
+// of one project never share the build folder; `on_wait` is called once when
+// another build holds it.
+Expected<FileLock> claim_state_dir(const std::filesystem::path& project_dir, const std::function<void()>& on_wait);
 
 // DIR/.sls (the project's state: build work and output) and DIR/.sls/output.
 std::filesystem::path state_dir_for(const std::filesystem::path& project_dir);

@@ -46,4 +46,15 @@ Expected<std::string> route_for_function(const std::string& name) {
 
 bool is_dynamic_route(const std::string& route) { return route.find("/:") != std::string::npos; }
 
+std::string route_shape(const std::string& route) {
+  std::string shape;
+  for (std::size_t at = 0; at < route.size();) {
+    std::size_t end = route.find('/', at + 1);
+    std::string segment = route.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    shape += segment.rfind("/:", 0) == 0 ? std::string("/:") : segment;
+    at = end == std::string::npos ? route.size() : end;
+  }
+  return shape;
+}
+
 }  // namespace sls

@@ -17,4 +17,8 @@ Expected<std::string> route_for_function(const std::string& name);
 // True when the route has a ":param" segment; such routes match after static ones.
 bool is_dynamic_route(const std::string& route);
 
+// What a route matches, with parameter names blanked: "/api/u/:id" and
+// "/api/u/:name" have the same shape "/api/u/:" and cannot both exist.
+std::string route_shape(const std::string& route);
+
 }  // namespace sls

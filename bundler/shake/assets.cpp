@@ -12,7 +12,8 @@
 #include <map>
 
 #include "bundler/project/scan.hpp"
-#include "bundler/shake/glob.hpp"
+#include "core/glob.hpp"
+#include "core/project_walk.hpp"
 
 namespace sls {
 namespace fs = std::filesystem;
@@ -67,22 +68,14 @@ private:
   std::map<std::string, std::string> m_files;  // byte-wise order
 };
 
-// Every file of the project below `below` except the output folder (symlinked folders are not entered).
-std::vector<std::string> project_files(const fs::path& root, const fs::path& below) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  auto options = fs::directory_options::skip_permission_denied;
-  for (auto it = fs::recursive_directory_iterator(root / below, options, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::string relative = it->path().lexically_relative(root).generic_string();
-    if (relative == ".sls" && it->is_directory(ec)) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec)) files.push_back(relative);
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+// Every file of the project below `below` (never .sls/, never through a
+// symlink that leaves the project, never a name that is not UTF-8).
+std::vector<std::string> project_files(const fs::path& root, const fs::path& below, Diagnostics& diagnostics) {
+  std::string folder = below.lexically_normal().generic_string();
+  if (folder == "." || folder == "./") folder.clear();
+  while (!folder.empty() && folder.back() == '/') folder.pop_back();
+  ProjectWalker walker(root, diagnostics);
+  return walker.files_below(folder);
 }
 
 // The project-relative path a literal names, or "" when it is not a project file.
@@ -106,7 +99,8 @@ void add_traced(const fs::path& root, const AssetReference& reference, Selection
       "traced: " + reference.via + " at " + reference.where.file + ":" + std::to_string(reference.where.line);
   std::error_code ec;
   if (fs::is_directory(root / path, ec)) {
-    for (const std::string& file : project_files(root, path)) selection.add(file, reason, reference.where, false);
+    for (const std::string& file : project_files(root, path, diagnostics))
+      selection.add(file, reason, reference.where, false);
   } else if (fs::is_regular_file(root / path, ec)) {
     selection.add(path, reason, reference.where, false);
   } else {
@@ -125,7 +119,7 @@ void add_glob(const fs::path& root, const std::string& glob, const SourceLocatio
   bool explicit_secret = is_sensitive_path(glob);
   std::size_t matched = 0;
   std::vector<std::string> secrets;
-  for (const std::string& file : project_files(root, "")) {
+  for (const std::string& file : project_files(root, "", diagnostics)) {
     if (glob_match(glob, file) && selection.add(file, "include \"" + glob + "\"", where, explicit_secret, &secrets))
       ++matched;
   }
@@ -148,6 +142,8 @@ std::string refusal_reason(const fs::path& root, const std::string& relative) {
   fs::path real = fs::weakly_canonical(root / relative, ec);
   fs::path real_root = fs::weakly_canonical(root, ec);
   if (ec || !is_below(real, real_root)) return "it is a symlink that points outside the project folder";
+  // However it was named (data/../.sls/…, a symlink into .sls/): sls's own files never ship.
+  if (is_below(real, real_root / ".sls")) return "it is in sls's own output folder (.sls/)";
   return "";
 }
 

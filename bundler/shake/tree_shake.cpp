@@ -73,9 +73,12 @@ bool TreeShaker::add_data_files(const PlannedFunction& planned, const std::vecto
   request.traced = traced;
   request.include_globs = planned.include_globs;
   request.include_location = planned.settings_location;
-  std::size_t errors_before = m_diagnostics.count(Severity::Error);
-  std::vector<SelectedFile> selected = select_data_files(m_layout.root, request, m_diagnostics);
-  bool ok = m_diagnostics.count(Severity::Error) == errors_before;
+  // This function's own problems, apart: other functions report into the
+  // shared sink at the same time, and their errors are not this one's.
+  Diagnostics selection;
+  std::vector<SelectedFile> selected = select_data_files(m_layout.root, request, selection);
+  bool ok = !selection.has_errors();
+  m_diagnostics.forward(selection);
   for (SelectedFile& file : selected) {
     if (has_file(files, file.path) || file.path == k_bundle_metadata_file) {
       m_diagnostics.error(planned.settings_location,

@@ -52,8 +52,26 @@ bool finish_linked_module(const fs::path& module, Optimize optimize, ProcessRunn
                          diagnostics, where);
 }
 
+// sls's own reader checks the module's sections and imports; the code of its
+// functions is checked by wabt's wasm-validate, so a module with a valid
+// header and a broken body is refused here rather than trapping when deployed.
+bool validate_function_bodies(const fs::path& module, ProcessRunner& runner, Diagnostics& diagnostics,
+                              const SourceLocation& where) {
+  const char* path = std::getenv("PATH");
+  std::optional<fs::path> validator = find_program("wasm-validate", path ? path : "");
+  if (!validator) {
+    diagnostics.warning(where, "wasm-validate (wabt) is not installed: the module's code was not validated");
+    return true;
+  }
+  auto result = runner.run({{validator->string(), module.string()}, std::nullopt, {}, {}});
+  if (result && result->exit_code == 0) return true;
+  diagnostics.error(where, "not a valid wasm module: its code does not validate",
+                    result ? result->stderr_data + result->stdout_data : result.error().message);
+  return false;
+}
+
 std::optional<fs::path> check_prebuilt_module(const fs::path& project_root, const FunctionSource& function,
-                                              Diagnostics& diagnostics) {
+                                              ProcessRunner& runner, Diagnostics& diagnostics) {
   fs::path module = project_root / function.entry;
   auto bytes = read_file(module);
   SourceLocation where{function.entry, 0, 0};
@@ -63,6 +81,7 @@ std::optional<fs::path> check_prebuilt_module(const fs::path& project_root, cons
   }
   if (!report_problems(validate_wasi_command(*bytes), "not a WASI preview 1 command module", diagnostics, where))
     return std::nullopt;
+  if (!validate_function_bodies(module, runner, diagnostics, where)) return std::nullopt;
   return module;
 }
 

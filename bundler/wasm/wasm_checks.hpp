@@ -22,6 +22,7 @@ bool finish_linked_module(const std::filesystem::path& module, Optimize optimize
 // The prebuilt module's path when it is a valid WASI preview 1 command;
 // otherwise every problem is reported at the module's file.
 std::optional<std::filesystem::path> check_prebuilt_module(const std::filesystem::path& project_root,
-                                                           const FunctionSource& function, Diagnostics& diagnostics);
+                                                           const FunctionSource& function, ProcessRunner& runner,
+                                                           Diagnostics& diagnostics);
 
 }  // namespace sls

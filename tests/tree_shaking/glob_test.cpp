@@ -1,4 +1,4 @@
-#include "bundler/shake/glob.hpp"
+#include "core/glob.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // else goes to fnmatch for one segment. Paths are short, so the simple
 // recursion is fast enough and easy to check.
 
-#include "bundler/shake/glob.hpp"
+#include "core/glob.hpp"
 
 #include <fnmatch.h>
 
