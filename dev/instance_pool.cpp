@@ -61,6 +61,22 @@ InstancePool::SlotPointer InstancePool::take_slot(std::unique_lock<std::mutex>& 
   }
 }
 
+// Starts the instance of a slot just made (the lock is released meanwhile); an outcome when it failed.
+std::optional<InvocationOutcome> InstancePool::start_instance(std::unique_lock<std::mutex>& lock,
+                                                              const SlotPointer& slot, const InstanceFactory& factory) {
+  lock.unlock();
+  auto started = factory(slot->number);  // extracting and spawning: not under the lock
+  lock.lock();
+  m_changed.notify_all();
+  if (started) {
+    slot->instance = std::move(*started);
+    return std::nullopt;
+  }
+  slot->start_failure = started.error().message;
+  std::erase(m_slots, slot);
+  return InvocationOutcome{InvocationOutcome::Kind::InitError, "", slot->start_failure};
+}
+
 ServedInvocation InstancePool::invoke(const std::string& event_json) {
   std::unique_lock lock(m_mutex);
   bool cold = false;
@@ -68,16 +84,11 @@ ServedInvocation InstancePool::invoke(const std::string& event_json) {
   SlotPointer slot = take_slot(lock, cold, factory);
   std::chrono::milliseconds max_duration = m_settings.max_duration;
   if (cold) {
-    lock.unlock();
-    auto started = factory(slot->number);  // extracting and spawning: not under the lock
-    lock.lock();
-    if (!started) {
-      std::erase(m_slots, slot);
-      m_changed.notify_all();
-      return {{InvocationOutcome::Kind::InitError, "", started.error().message}, slot->number, true};
-    }
-    slot->instance = std::move(*started);
-    m_changed.notify_all();
+    if (auto failed = start_instance(lock, slot, factory)) return {*failed, slot->number, true};
+  } else {
+    // Another request is starting this instance (concurrency > 1): wait until it is up.
+    m_changed.wait(lock, [&] { return slot->instance || !slot->start_failure.empty(); });
+    if (!slot->instance) return {{InvocationOutcome::Kind::InitError, "", slot->start_failure}, slot->number, false};
   }
   std::shared_ptr<Instance> instance = slot->instance;
   lock.unlock();
@@ -94,7 +105,7 @@ void InstancePool::give_back(const SlotPointer& slot, const InvocationOutcome& o
     slot->last_used = std::chrono::steady_clock::now();
     bool broken = outcome.kind == InvocationOutcome::Kind::TimedOut ||
                   outcome.kind == InvocationOutcome::Kind::Exited ||
-                  outcome.kind == InvocationOutcome::Kind::InitError || !slot->instance->alive();
+                  outcome.kind == InvocationOutcome::Kind::InitError || !slot->instance || !slot->instance->alive();
     if (broken || (slot->retiring && slot->in_flight == 0)) {
       std::erase(m_slots, slot);
       stopped = std::move(slot->instance);

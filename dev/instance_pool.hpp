@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,11 +72,14 @@ private:
     std::shared_ptr<Instance> instance;  // null while it starts
     int in_flight = 0;
     bool retiring = false;
+    std::string start_failure;  // set when the instance could not be started
     std::chrono::steady_clock::time_point last_used = std::chrono::steady_clock::now();
   };
   using SlotPointer = std::shared_ptr<Slot>;
 
   SlotPointer take_slot(std::unique_lock<std::mutex>& lock, bool& cold, InstanceFactory& factory);
+  std::optional<InvocationOutcome> start_instance(std::unique_lock<std::mutex>& lock, const SlotPointer& slot,
+                                                  const InstanceFactory& factory);
   void give_back(const SlotPointer& slot, const InvocationOutcome& outcome);
   std::vector<SlotPointer> live_slots() const;
 
