@@ -27,41 +27,6 @@ struct BuildCommandOptions {
   bool no_lint = false;
 };
 
-std::size_t lint_errors(const BuildSummary& summary) {
-  return summary.lint ? summary.lint->report.count(analyzers::Severity::Error) : 0;
-}
-
-// Any error, lint error or failed function fails the build, whatever reported it.
-bool build_succeeded(const BuildSummary& summary, const Diagnostics& diagnostics) {
-  bool all_analysed = !summary.lint || summary.lint->report.failures.empty();  // a unit not analysed is no pass
-  return summary.config_ok && !diagnostics.has_errors() && lint_errors(summary) == 0 && all_analysed &&
-         summary.functions_failed == 0;
-}
-
-// The analyzers' findings, in the same GNU form as `sls lint`.
-void print_lint(const BuildSummary& summary) {
-  if (!summary.lint || (summary.lint->report.findings.empty() && summary.lint->report.failures.empty())) return;
-  analyzers::FormatOptions format;
-  format.lint = summary.lint->options;
-  format.color = use_colour(Stream::Err) ? analyzers::Color::On : analyzers::Color::Off;
-  // Formatted first and written at once: std::cerr is unbuffered, and a
-  // report of many findings would otherwise cost a write per fragment.
-  std::ostringstream text;
-  analyzers::write_gnu(text, summary.lint->report, format);
-  std::cerr << text.str() << std::flush;
-}
-
-// "5 compiled, 12 from cache" — what the build actually ran.
-std::string describe_steps(const StepCounts& steps, std::size_t units_linted) {
-  if (steps.compiled + steps.linked + steps.packaged == 0) {
-    if (units_linted > 0) return std::to_string(units_linted) + " linted, nothing else to do";
-    return "nothing to do: every step was up to date";
-  }
-  return std::to_string(steps.compiled) + " compiled (" + std::to_string(steps.compile_hits) + " cached), " +
-         std::to_string(steps.linked) + " linked (" + std::to_string(steps.link_hits) + " cached), " +
-         std::to_string(steps.packaged) + " packaged (" + std::to_string(steps.package_hits) + " reused)";
-}
-
 nlohmann::json json_report(const BuildSummary& summary, const Diagnostics& diagnostics, double seconds) {
   nlohmann::json problems = nlohmann::json::array();
   for (const Diagnostic& d : diagnostics.all()) {
@@ -114,7 +79,7 @@ int run_build(const BuildCommandOptions& options) {
     std::cout << json_report(summary, diagnostics, seconds).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return build_succeeded(summary, diagnostics) ? k_exit_ok : k_exit_failed;
   }
-  print_lint(summary);
+  print_lint_findings(summary);
   print_diagnostics(diagnostics, std::cerr);
   // --explain: why each file of each bundle is there, read back from the bundles.
   if (options.explain && summary.config_ok) std::cout << explain_output(summary.output_dir);
@@ -122,18 +87,7 @@ int run_build(const BuildCommandOptions& options) {
     std::cerr << "sls: nothing was built; fix the problems above and run sls build again\n";
     return k_exit_failed;
   }
-  std::cerr << "sls: " << summary.functions_built << " function(s) built, " << summary.functions_failed << " failed, "
-            << summary.static_files << " static file(s) -> " << summary.output_dir.string() << "\n"
-            << "sls: " << describe_steps(summary.steps, summary.lint ? summary.lint->units_linted : 0) << " in "
-            << std::fixed << std::setprecision(2) << seconds << " s\n";
-  if (summary.lint) {
-    std::cerr << "sls: lint: " << lint_errors(summary) << " error(s), "
-              << summary.lint->report.count(analyzers::Severity::Warning) << " warning(s)"
-              << (lint_errors(summary)
-                      ? " (errors fail the build; fix them, suppress with // NOLINT(rule), or pass --no-lint)"
-                      : "")
-              << "\n";
-  }
+  print_build_totals(summary, seconds);
   return build_succeeded(summary, diagnostics) ? k_exit_ok : k_exit_failed;
 }
 

@@ -20,5 +20,6 @@ void add_cache_command(CLI::App& app);
 void add_init_command(CLI::App& app);
 void add_compdb_command(CLI::App& app);
 void add_lsp_command(CLI::App& app);
+void add_dev_command(CLI::App& app);
 
 }  // namespace sls::cli

@@ -27,7 +27,7 @@ std::vector<std::string> with_build_flags(std::vector<std::string> keys) {
 }
 const std::vector<std::string> k_build_keys = with_build_flags({"target", "arch", "optimize"});
 const std::vector<std::string> k_function_keys =
-    with_build_flags({"target", "regions", "memory", "max_duration", "include", "env", "link", "max_size"});
+    with_build_flags({"target", "regions", "memory", "max_duration", "concurrency", "include", "env", "link", "max_size"});
 const std::vector<std::string> k_lint_keys = {"profile", "severity"};
 const std::vector<std::string> k_profiles = {"lambda-default", "snapshot", "concurrent-instance"};
 const std::vector<std::string> k_severities = {"off", "note", "warning", "error"};
@@ -109,6 +109,7 @@ FunctionSettings read_function_table(ConfigReader& reader, const toml::table& ta
   settings.memory_mb = reader.integer_in_range(table, "memory", 128, 10240);  // AWS Lambda's range
   settings.max_duration_s = reader.integer_in_range(table, "max_duration", 1, 900);
   settings.include = read_include_globs(reader, table);
+  settings.concurrency = reader.integer_in_range(table, "concurrency", 1, k_max_concurrency);
   settings.env = read_env(reader, table);
   settings.link = read_link(reader, table);
   settings.max_size = reader.integer_in_range(table, "max_size", 1, 262144000);  // bytes; AWS Lambda's unzipped quota

@@ -25,6 +25,9 @@ std::optional<Target> parse_target(std::string_view text);
 
 inline constexpr int k_default_memory_mb = 1024;
 inline constexpr int k_default_max_duration_s = 10;
+// Requests one instance serves at once (Lambda Managed Instances); 1 is the classic model.
+inline constexpr int k_default_concurrency = 1;
+inline constexpr int k_max_concurrency = 64;
 
 // Build settings, project-wide under [build] and per function under
 // [functions."…"] (a function's come after the project's). Every entry is one
@@ -49,6 +52,7 @@ struct FunctionSettings {
   std::optional<std::vector<std::string>> regions;
   std::optional<int> memory_mb;
   std::optional<int> max_duration_s;
+  std::optional<int> concurrency;  // requests at once per instance (AWS_LAMBDA_MAX_CONCURRENCY)
   std::vector<std::string> include;
   std::vector<std::string> link;                         // system libraries, linked as -l<name> (native only)
   std::optional<int> max_size;                           // bytes, unzipped; checked at build time

@@ -50,18 +50,35 @@ std::vector<char*> pointers_to(std::vector<std::string>& strings) {
   return pointers;
 }
 
+// How long poll() may wait before the child's time is up: -1 without a timeout, 0 once it has
+// passed (the child is then killed, once, and its pipes drain as they close).
+int poll_timeout(const std::optional<std::chrono::steady_clock::time_point>& deadline, pid_t pid,
+                 ProcessResult& result) {
+  if (!deadline || result.timed_out) return -1;
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - std::chrono::steady_clock::now());
+  if (left.count() > 0) return static_cast<int>(left.count()) + 1;
+  ::kill(pid, SIGKILL);
+  result.timed_out = true;
+  return -1;
+}
+
 // Feeds stdin and drains stdout/stderr together so neither pipe can fill up
 // and deadlock the child.
-void pump(Pipe& in, Pipe& out, Pipe& err, std::string_view input, ProcessResult& result) {
+void pump(pid_t pid, const std::optional<std::chrono::milliseconds>& timeout, Pipe& in, Pipe& out, Pipe& err,
+          std::string_view input, ProcessResult& result) {
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  if (timeout) deadline = std::chrono::steady_clock::now() + *timeout;
   std::size_t written = 0;
   if (input.empty()) Pipe::close_fd(in.write_end);
   std::array<char, 65536> buffer;
   while (out.read_end >= 0 || err.read_end >= 0) {
     std::array<pollfd, 3> fds{{{out.read_end, POLLIN, 0}, {err.read_end, POLLIN, 0}, {in.write_end, POLLOUT, 0}}};
-    if (::poll(fds.data(), fds.size(), -1) < 0) {
+    int ready = ::poll(fds.data(), fds.size(), poll_timeout(deadline, pid, result));
+    if (ready < 0) {
       if (errno == EINTR) continue;
       break;
     }
+    if (ready == 0) continue;
     if (fds[2].revents & (POLLOUT | POLLERR | POLLHUP)) {
       ssize_t n = ::write(in.write_end, input.data() + written, input.size() - written);
       if (n > 0) written += static_cast<std::size_t>(n);
@@ -120,7 +137,7 @@ Expected<ProcessResult> SystemProcessRunner::run(const ProcessSpec& spec) {
   Pipe::close_fd(out.write_end);
   Pipe::close_fd(err.write_end);
   ProcessResult result;
-  pump(in, out, err, spec.stdin_data, result);
+  pump(pid, spec.timeout, in, out, err, spec.stdin_data, result);
   result.exit_code = wait_for(pid);
   return result;
 }

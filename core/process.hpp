@@ -2,6 +2,7 @@
 // Running child processes (the compiler, the linker, a function's bootstrap)
 // behind an interface, so tests can replace it with a fake.
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -18,12 +19,15 @@ struct ProcessSpec {
   std::optional<std::map<std::string, std::string>> environment;
   std::string stdin_data;
   std::filesystem::path working_directory;  // empty: ours
+  // When set, a child still running after this long is killed (SIGKILL) and the result says so.
+  std::optional<std::chrono::milliseconds> timeout;
 };
 
 struct ProcessResult {
   int exit_code = 0;  // 128 + signal number when killed by a signal
   std::string stdout_data;
   std::string stderr_data;
+  bool timed_out = false;  // killed because it ran past ProcessSpec::timeout
 };
 
 class ProcessRunner {

@@ -18,6 +18,8 @@ packages=(
   openssl util-linux coreutils
   # developer-experience tests: clangd on compile_commands.json, Redis for the stateful-redis template
   clangd-19 redis-server
+  # sls dev's browser test: headless Chromium renders a page that calls a function
+  chromium
 )
 
 missing=()

@@ -71,6 +71,7 @@ Expected<InspectedBundle> inspect_bundle(const std::filesystem::path& zip_path) 
     bundle.regions = json.value("regions", std::vector<std::string>{});
     bundle.memory_mb = json.value("memory", 0);
     bundle.max_duration_s = json.value("max_duration", 0);
+    bundle.concurrency = json.value("concurrency", 1);
     // A named copy: iterating items() of the temporary value() returns would read freed memory.
     const nlohmann::json env = json.value("env", nlohmann::json::object());
     for (const auto& [name, value] : env.items())

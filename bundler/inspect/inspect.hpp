@@ -24,6 +24,7 @@ struct InspectedBundle {
   std::vector<std::string> regions;
   int memory_mb = 0;
   int max_duration_s = 0;
+  int concurrency = 1;  // requests one instance serves at once
   std::vector<std::pair<std::string, std::string>> env;
   std::vector<InspectedFile> files;   // every entry, sls.json included
   std::vector<std::string> problems;  // hash or size mismatches, missing or unlisted files

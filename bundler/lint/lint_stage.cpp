@@ -6,6 +6,7 @@
 
 #include "analyzers/engine_fingerprint.hpp"  // generated: k_lint_engine_fingerprint
 #include "analyzers/rule_registry.hpp"
+#include "bundler/project/lint_settings.hpp"
 #include "cache/step_cache.hpp"
 
 namespace sls {
@@ -109,8 +110,7 @@ AssetReference asset_reference(const lint::TracedAsset& asset) {
 
 }  // namespace
 
-LintStage::LintStage(const BuildContext& context)
-    : m_context(context), m_options(context.project.lint_options), m_options_hash(options_key(m_options)) {}
+LintStage::LintStage(const BuildContext& context) : m_context(context), m_options(context.project.lint_options) {}
 
 std::size_t LintStage::step_count() const {
   std::size_t steps = 0;
@@ -120,7 +120,9 @@ std::size_t LintStage::step_count() const {
 }
 
 void LintStage::lint_function(const PlannedFunction& planned, const BuiltFunction& function) {
-  std::vector<LintUnit> units = lint_units(m_context, planned, function, m_options_hash);
+  // The options (the profile above all) may differ per function, so they are part of each unit's key.
+  const lint::LintOptions options = lint_options_for_function(m_options, m_context.project.config.lint, planned);
+  std::vector<LintUnit> units = lint_units(m_context, planned, function, options_key(options));
   std::size_t linted = 0;
   for (LintUnit& unit : units) {
     if (auto cached = m_context.store.get(unit.key)) {
@@ -131,7 +133,7 @@ void LintStage::lint_function(const PlannedFunction& planned, const BuiltFunctio
       }
     }
     m_context.progress.started("lint", unit.job.display_path);
-    unit.report = lint::lint({unit.job}, m_options);
+    unit.report = lint::lint({unit.job}, options);
     // A unit that could not be analysed (say, the lint engine did not load) is tried again next build.
     if (unit.report.failures.empty()) m_context.store.put(unit.key, report_json(unit.report).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     ++linted;

@@ -46,7 +46,7 @@ struct LintUnit {
 // task graph as soon as that function's compile step is done.
 class LintStage {
 public:
-  // Lints with the project's [lint] options.
+  // Lints with the project's [lint] options, or a function's own (lint_options_for_function).
   explicit LintStage(const BuildContext& context);
 
   // Lints every unit of a compiled function (or takes its cached result);
@@ -64,8 +64,7 @@ public:
 
 private:
   const BuildContext& m_context;
-  const analyzers::LintOptions& m_options;
-  std::string m_options_hash;
+  const analyzers::LintOptions& m_options;  // the project's; a function may get its own (lint_settings.hpp)
   mutable std::mutex m_mutex;
   std::map<std::string, std::vector<LintUnit>> m_units;         // by function name
   std::map<std::string, std::vector<AssetReference>> m_assets;  // by function name

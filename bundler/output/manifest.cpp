@@ -24,6 +24,7 @@ nlohmann::json function_json(const ManifestFunction& function) {
       {"regions", planned.regions},
       {"memory", planned.memory_mb},
       {"max_duration", planned.max_duration_s},
+      {"concurrency", planned.concurrency},
       {"status", bundle.status == FunctionStatus::Built ? "built" : "failed"},
       {"bundle", bundle.path ? nlohmann::json(*bundle.path) : nlohmann::json(nullptr)},
       {"lint", {{"warnings", function.lint.warnings}, {"errors", function.lint.errors}}},

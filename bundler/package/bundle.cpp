@@ -68,6 +68,7 @@ std::string render_bundle_metadata(const PlannedFunction& function, const std::v
       {"regions", function.regions},
       {"memory", function.memory_mb},
       {"max_duration", function.max_duration_s},
+      {"concurrency", function.concurrency},
       {"env", env_object(function.env)},
       {"files", file_list(pointers)},
   };

@@ -22,4 +22,12 @@ analyzers::LintOptions lint_options_from_config(const LintSettings& settings, Di
   return options;
 }
 
+analyzers::LintOptions lint_options_for_function(const analyzers::LintOptions& project_options,
+                                                 const LintSettings& settings, const PlannedFunction& function) {
+  analyzers::LintOptions options = project_options;
+  bool profile_is_explicit = settings.profile_location.line != 0;
+  if (function.concurrency > 1 && !profile_is_explicit) options.profile = "concurrent-instance";
+  return options;
+}
+
 }  // namespace sls

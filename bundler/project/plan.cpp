@@ -38,6 +38,7 @@ std::vector<PlannedFunction> plan_functions(const ProjectLayout& layout, const P
     planned.regions = settings.regions.value_or(config.regions);
     planned.memory_mb = settings.memory_mb.value_or(k_default_memory_mb);
     planned.max_duration_s = settings.max_duration_s.value_or(k_default_max_duration_s);
+    planned.concurrency = settings.concurrency.value_or(k_default_concurrency);
     planned.env = settings.env;
     planned.include_globs = settings.include;
     planned.settings_location = settings.location;

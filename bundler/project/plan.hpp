@@ -22,6 +22,7 @@ struct PlannedFunction {
   std::vector<std::string> regions;
   int memory_mb = k_default_memory_mb;
   int max_duration_s = k_default_max_duration_s;
+  int concurrency = k_default_concurrency;  // > 1: one instance serves that many requests at once
   std::vector<std::pair<std::string, std::string>> env;  // sorted by name
   std::vector<std::string> include_globs;
   SourceLocation settings_location;         // its [functions."…"] table, for messages about its settings

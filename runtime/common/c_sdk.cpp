@@ -7,6 +7,9 @@
 #include <cstdarg>
 #include <cstdio>
 #include <deque>
+#if !defined(__wasi__)  // wasm32-wasi has no threads, and its libc++ no <mutex>
+#include <mutex>
+#endif
 #include <string>
 
 #include <sls/function.h>
@@ -119,9 +122,14 @@ void sls_response_html(sls_response* res, int status, const char* html) {
 }
 
 const char* sls_asset(const char* project_relative_path) {
-  // The process lives as long as its answers may be used; one string per distinct path.
+  // The process lives as long as its answers may be used; one string per distinct path. Guarded:
+  // concurrent workers (AWS_LAMBDA_MAX_CONCURRENCY) call handlers on several threads at once.
   static std::deque<std::string> paths;
   std::string path = sls::asset(or_empty(project_relative_path));
+#if !defined(__wasi__)
+  static std::mutex paths_mutex;
+  std::lock_guard lock(paths_mutex);
+#endif
   for (const std::string& known : paths)
     if (known == path) return known.c_str();
   return paths.emplace_back(std::move(path)).c_str();

@@ -25,8 +25,9 @@ json http_event(const std::string& method, const std::string& path, const std::s
 
 class NativeLambdaTest : public ::testing::Test {
 protected:
-  // Starts the bootstrap of `handler_file` pointed at m_server.
-  std::unique_ptr<Child> start(const std::string& handler_file, const std::string& runtime_api = "") {
+  // Starts the bootstrap of `handler_file` pointed at m_server, with `extra_env` added.
+  std::unique_ptr<Child> start(const std::string& handler_file, const std::string& runtime_api = "",
+                               std::vector<std::pair<std::string, std::string>> extra_env = {}) {
     const auto build = BuiltFunctions::get(Target::native, handler_file);
     EXPECT_TRUE(build.ok) << build.log;
     ProcessSpec spec{{build.artifact.string()},
@@ -35,6 +36,7 @@ protected:
                       {"PATH", "/usr/bin:/bin"}},
                      "",
                      {}};
+    spec.env.insert(spec.env.end(), extra_env.begin(), extra_env.end());
     return std::make_unique<Child>(spec, BuiltFunctions::scratch());
   }
 
@@ -133,6 +135,30 @@ TEST_F(NativeLambdaTest, WarmInvocationsShareOneProcess) {
   auto child = start("counter.cpp");
   EXPECT_EQ(response_for(first, 2)["body"], "1");
   EXPECT_EQ(response_for(second, 2)["body"], "2");
+}
+
+TEST_F(NativeLambdaTest, MaxConcurrencyRunsThatManyWorkersAtOnce) {
+  // Given AWS_LAMBDA_MAX_CONCURRENCY=3 and three queued events, we should see the glue pull all three
+  // at once (three /next long-polls) and the handler run three times side by side, well within the
+  // second a sequential loop would spend per event.
+  ASSERT_TRUE(BuiltFunctions::get(Target::native, "concurrent.cpp").ok);  // compiled before the clock starts
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3; ++i) ids.push_back(m_server.enqueue(http_event("GET", "/api/users/1").dump()));
+  const auto started = std::chrono::steady_clock::now();
+  auto child = start("concurrent.cpp", "", {{"AWS_LAMBDA_MAX_CONCURRENCY", "3"}});
+  for (const std::string& id : ids) EXPECT_EQ(response_for(id, 3)["body"], "peak=3");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 900ms);
+  EXPECT_EQ(m_server.delivered(), 3u);
+}
+
+TEST_F(NativeLambdaTest, WithoutMaxConcurrencyOneEventRunsAtATime) {
+  // Given no AWS_LAMBDA_MAX_CONCURRENCY and two queued events, we should serve them one after the
+  // other: the handler never sees a second invocation beside it.
+  const auto first = m_server.enqueue(http_event("GET", "/api/users/1").dump());
+  const auto second = m_server.enqueue(http_event("GET", "/api/users/1").dump());
+  auto child = start("concurrent.cpp", "", {{"AWS_LAMBDA_MAX_CONCURRENCY", "1"}});
+  EXPECT_EQ(response_for(first, 2)["body"], "peak=1");
+  EXPECT_EQ(response_for(second, 2)["body"], "peak=1");
 }
 
 TEST_F(NativeLambdaTest, MalformedEventIsAnErrorNotACrash) {

@@ -62,6 +62,7 @@ TEST(BundleTest, MetadataListsEveryFileWithHash) {
   EXPECT_EQ(json["regions"], nlohmann::json({"iad1", "fra1"}));
   EXPECT_EQ(json["memory"], 512);
   EXPECT_EQ(json["max_duration"], 5);
+  EXPECT_EQ(json["concurrency"], 1);
   EXPECT_EQ(json["env"]["DB_REGION"], "eu");
   ASSERT_EQ(json["files"].size(), 1u);
   EXPECT_EQ(json["files"][0]["sha256"], sha256_hex("ELF"));

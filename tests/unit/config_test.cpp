@@ -115,6 +115,17 @@ severity = { "sls-cached-time" = "fatal" }
   EXPECT_NE(all[5].message.find("did you mean 'snapshot'?"), std::string::npos);
 }
 
+TEST(ConfigTest, ConcurrencyIsAnIntegerFromOneTo64) {
+  // Given concurrency = 4 on one function and 65 on another, we should keep the 4 and refuse the 65 at its line.
+  Diagnostics diagnostics;
+  auto good = parse("[functions.\"api/a\"]\nconcurrency = 4\n", diagnostics);
+  ASSERT_TRUE(good) << only_message(diagnostics);
+  EXPECT_EQ(good->functions.at("api/a").concurrency, 4);
+  Diagnostics bad_diagnostics;
+  EXPECT_FALSE(parse("[functions.\"api/a\"]\nconcurrency = 65\n", bad_diagnostics));
+  EXPECT_EQ(only_message(bad_diagnostics), "sls.toml:2:15: error: 'concurrency' must be an integer from 1 to 64");
+}
+
 TEST(ConfigTest, Arm64IsRejectedUntilSupported) {
   // Given arch = "arm64", we should refuse it rather than build the wrong thing.
   Diagnostics diagnostics;

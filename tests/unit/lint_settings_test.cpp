@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/planned_function.hpp"
+
 namespace sls {
 namespace {
 
@@ -40,6 +42,28 @@ TEST(LintSettingsTest, AnUnknownRuleIsAnErrorAtItsKeyWithASuggestion) {
   EXPECT_EQ(error.location.line, 2u);
   EXPECT_NE(error.message.find("sls-dlopen"), std::string::npos) << error.message;
   EXPECT_TRUE(options.severity_overrides.empty());
+}
+
+TEST(LintSettingsTest, AConcurrentFunctionGetsTheConcurrentInstanceProfile) {
+  // Given no [lint] profile, we should lint a function with concurrency 4 under concurrent-instance and
+  // one with concurrency 1 under the project's profile.
+  Diagnostics diagnostics;
+  LintSettings settings = settings_of("", diagnostics);
+  analyzers::LintOptions project = lint_options_from_config(settings, diagnostics);
+  testing::PlannedFixture single("api/a", "/api/a"), shared("api/b", "/api/b");
+  shared.planned.concurrency = 4;
+  EXPECT_EQ(lint_options_for_function(project, settings, single.planned).profile, "lambda-default");
+  EXPECT_EQ(lint_options_for_function(project, settings, shared.planned).profile, "concurrent-instance");
+}
+
+TEST(LintSettingsTest, AnExplicitProfileWinsOverConcurrency) {
+  // Given [lint] profile = "lambda-default" written out, we should keep it even for a function with concurrency 4.
+  Diagnostics diagnostics;
+  LintSettings settings = settings_of("[lint]\nprofile = \"lambda-default\"\n", diagnostics);
+  analyzers::LintOptions project = lint_options_from_config(settings, diagnostics);
+  testing::PlannedFixture shared("api/b", "/api/b");
+  shared.planned.concurrency = 4;
+  EXPECT_EQ(lint_options_for_function(project, settings, shared.planned).profile, "lambda-default");
 }
 
 }  // namespace

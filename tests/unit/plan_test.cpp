@@ -43,6 +43,17 @@ TEST(PlanTest, FunctionSettingsOverrideProjectDefaults) {
   EXPECT_FALSE(diagnostics.has_errors());
 }
 
+TEST(PlanTest, ConcurrencyDefaultsToOneAndIsPlannedPerFunction) {
+  // Given concurrency = 4 for api/b only, we should plan 1 for api/a and 4 for api/b.
+  Diagnostics diagnostics;
+  ProjectLayout layout = layout_of({{"api/a", FunctionKind::Source}, {"api/b", FunctionKind::Source}});
+  ProjectConfig config = config_of("[functions.\"api/b\"]\nconcurrency = 4\n", diagnostics);
+  std::vector<PlannedFunction> plan = plan_functions(layout, config, std::nullopt, diagnostics);
+  ASSERT_EQ(plan.size(), 2u);
+  EXPECT_EQ(plan[0].concurrency, 1);
+  EXPECT_EQ(plan[1].concurrency, 4);
+}
+
 TEST(PlanTest, CommandLineTargetWinsButPrebuiltModulesStayWasm) {
   // Given --target native, we should build sources natively and keep a prebuilt .wasm a wasm function.
   Diagnostics diagnostics;
