@@ -89,13 +89,13 @@ std::vector<std::string> read_link(ConfigReader& reader, const toml::table& func
 }
 
 // Checked here, at each glob's own line, so a bad glob is a config error and nothing is built.
-std::vector<std::string> read_include_globs(ConfigReader& reader, const toml::table& function) {
+std::vector<IncludeGlob> read_include_globs(ConfigReader& reader, const toml::table& function) {
   auto items = reader.located_strings(function, "include");
   if (!items) return {};
-  std::vector<std::string> globs;
+  std::vector<IncludeGlob> globs;
   for (const auto& [glob, where] : *items) {
     if (Status valid = check_glob(glob); !valid) reader.error(where, valid.error().message);
-    else globs.push_back(glob);
+    else globs.push_back({glob, reader.where(where)});
   }
   return globs;
 }

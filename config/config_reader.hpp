@@ -79,8 +79,9 @@ public:
   std::optional<int> integer_in_range(const toml::table& table, std::string_view key, int low, int high) {
     const toml::node* node = table.get(key);
     if (!node) return std::nullopt;
-    auto value = node->value<int64_t>();
-    if (!value || !node->is_integer() || *value < low || *value > high) {
+    // Only an integer node is converted: toml++ would cast a float such as 1e24 unchecked.
+    auto value = node->is_integer() ? node->value<int64_t>() : std::nullopt;
+    if (!value || *value < low || *value > high) {
       error(node->source(), "'" + std::string(key) + "' must be an integer from " + std::to_string(low) + " to " +
                                 std::to_string(high));
       return std::nullopt;

@@ -32,6 +32,12 @@ inline constexpr int k_max_concurrency = 64;
 // Build settings, project-wide under [build] and per function under
 // [functions."…"] (a function's come after the project's). Every entry is one
 // command-line argument; docs/configuration.md has an example of each key.
+// One element of a function's `include` list, with where it is written (messages point at it).
+struct IncludeGlob {
+  std::string pattern;
+  SourceLocation where;
+};
+
 struct BuildFlags {
   std::vector<std::string> include_dirs;  // project-relative folders, as -I
   std::vector<std::string> defines;       // NAME or NAME=VALUE, as -D
@@ -53,7 +59,7 @@ struct FunctionSettings {
   std::optional<int> memory_mb;
   std::optional<int> max_duration_s;
   std::optional<int> concurrency;  // requests at once per instance (AWS_LAMBDA_MAX_CONCURRENCY)
-  std::vector<std::string> include;
+  std::vector<IncludeGlob> include;
   std::vector<std::string> link;                         // system libraries, linked as -l<name> (native only)
   std::optional<int> max_size;                           // bytes, unzipped; checked at build time
   std::vector<std::pair<std::string, std::string>> env;  // sorted by name

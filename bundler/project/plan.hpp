@@ -24,7 +24,7 @@ struct PlannedFunction {
   int max_duration_s = k_default_max_duration_s;
   int concurrency = k_default_concurrency;  // > 1: one instance serves that many requests at once
   std::vector<std::pair<std::string, std::string>> env;  // sorted by name
-  std::vector<std::string> include_globs;
+  std::vector<IncludeGlob> include_globs;
   SourceLocation settings_location;         // its [functions."…"] table, for messages about its settings
   std::vector<std::string> link_libraries;  // native: -l<name> each, shipped in lib/ unless the runtime has it
   std::optional<int> max_size;              // unzipped bytes

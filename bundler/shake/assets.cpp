@@ -151,8 +151,7 @@ std::vector<SelectedFile> select_data_files(const fs::path& root, const DataFile
                                             Diagnostics& diagnostics) {
   Selection selection(root, diagnostics);
   for (const AssetReference& reference : request.traced) add_traced(root, reference, selection, diagnostics);
-  for (const std::string& glob : request.include_globs)
-    add_glob(root, glob, request.include_location, selection, diagnostics);
+  for (const IncludeGlob& glob : request.include_globs) add_glob(root, glob.pattern, glob.where, selection, diagnostics);
   return selection.take();
 }
 

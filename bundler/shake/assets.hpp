@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "config/project_config.hpp"
 #include "core/diagnostics.hpp"
 
 namespace sls {
@@ -27,8 +28,7 @@ struct SelectedFile {
 
 struct DataFileRequest {
   std::vector<AssetReference> traced;
-  std::vector<std::string> include_globs;
-  SourceLocation include_location;  // the [functions."…"] table the globs came from
+  std::vector<IncludeGlob> include_globs;  // each with its line in sls.toml
 };
 
 // Sorted by path, each file once (reasons joined). Refusals, unmatched globs

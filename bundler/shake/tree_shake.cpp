@@ -72,7 +72,6 @@ bool TreeShaker::add_data_files(const PlannedFunction& planned, const std::vecto
   DataFileRequest request;
   request.traced = traced;
   request.include_globs = planned.include_globs;
-  request.include_location = planned.settings_location;
   // This function's own problems, apart: other functions report into the
   // shared sink at the same time, and their errors are not this one's.
   Diagnostics selection;

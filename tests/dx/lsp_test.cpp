@@ -148,6 +148,16 @@ TEST(LspProtocolTest, FramingRoundTripsAndRejectsGarbage) {
   EXPECT_EQ(lsp::read_message(stream).status, lsp::ReadStatus::Malformed);
 }
 
+TEST(JsonRpcTest, LengthsThatAreNotANumberOrTooLargeAreMalformed) {
+  // Given Content-Length headers a broken client could send (found by fuzz_lsp_framing), we should call
+  // each message malformed instead of allocating what it claims and ending the server.
+  for (const char* length : {"-5", "18446744073709551617", "99999999999", "12abc", ""}) {
+    std::stringstream stream;
+    stream << "Content-Length: " << length << "\r\n\r\n{}";
+    EXPECT_EQ(lsp::read_message(stream).status, lsp::ReadStatus::Malformed) << length;
+  }
+}
+
 // Every framed message the server wrote.
 std::vector<json> read_all(const std::string& output) {
   std::istringstream in(output);

@@ -62,6 +62,9 @@ std::vector<HostileCase> config_cases() {
   cases.push_back({"config_broken_after_a_good_build_keeps_the_output",
                    [](HostileProject& p) { p.write("sls.toml", "[build]\ntarget = 3\n"); }, 1, "'target' must be a string",
                    Outcome::PreviousKept, {}, {}, true});
+  cases.push_back({"config_glob_matching_nothing_is_warned_at_its_line",
+                   [](HostileProject& p) { p.write("sls.toml", "[functions.\"api/good\"]\n\ninclude = [\"roms/*.gb\"]\n"); },
+                   0, "sls.toml:3:12: warning: include \"roms/*.gb\" matches no file", Outcome::GoodStillBuilt});
   cases.push_back({"cli_zero_jobs_is_refused_briefly", [](HostileProject&) {}, 2, "--jobs: Value 0 not in range 1 to 1024",
                    Outcome::NothingWritten, {"build", "--jobs", "0"}});
   cases.push_back({"cli_unknown_target_is_refused", [](HostileProject&) {}, 2, "--target", Outcome::NothingWritten,

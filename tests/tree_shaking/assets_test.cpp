@@ -25,7 +25,8 @@ protected:
   }
 
   std::vector<std::string> select(DataFileRequest request) {
-    request.include_location = {"sls.toml", 3, 1};
+    for (IncludeGlob& glob : request.include_globs)
+      if (glob.where.file.empty()) glob.where = {"sls.toml", 3, 1};
     std::vector<std::string> paths;
     for (const SelectedFile& file : select_data_files(m_root, request, m_diagnostics)) paths.push_back(file.path);
     return paths;
@@ -50,7 +51,7 @@ TEST_F(AssetsTest, TracedLiteralsResolveAgainstTheProject) {
                     traced("/tmp/cache")};
   EXPECT_EQ(select(request), (std::vector<std::string>{"data/a.txt", "data/b.csv", "data/sub/c.csv"}));
   EXPECT_EQ(m_diagnostics.count(Severity::Warning), 0u) << messages();
-  auto files = select_data_files(m_root, {{traced("data/a.txt")}, {}, {}}, m_diagnostics);
+  auto files = select_data_files(m_root, {{traced("data/a.txt")}, {}}, m_diagnostics);
   EXPECT_EQ(files[0].reason, "traced: fopen at api/x.cpp:4");
 }
 
@@ -74,7 +75,7 @@ TEST_F(AssetsTest, MissingTracedFileIsAWarning) {
 TEST_F(AssetsTest, GlobsShipMatchesAndWarnWhenTheyMatchNothing) {
   // Given include globs, we should ship what they match and warn about one that matches nothing.
   DataFileRequest request;
-  request.include_globs = {"data/**/*.csv", "roms/*.gb"};
+  request.include_globs = {{"data/**/*.csv", {}}, {"roms/*.gb", {}}};
   EXPECT_EQ(select(request), (std::vector<std::string>{"data/b.csv", "data/sub/c.csv"}));
   EXPECT_NE(messages().find("sls.toml:3:1: warning: include \"roms/*.gb\" matches no file"), std::string::npos)
       << messages();
@@ -83,7 +84,7 @@ TEST_F(AssetsTest, GlobsShipMatchesAndWarnWhenTheyMatchNothing) {
 TEST_F(AssetsTest, GlobsWithDotDotOrAbsolutePathsAreErrors) {
   // Given globs that reach outside the project, we should refuse them as errors and ship nothing.
   DataFileRequest request;
-  request.include_globs = {"../outside/*", "/etc/passwd"};
+  request.include_globs = {{"../outside/*", {}}, {"/etc/passwd", {}}};
   EXPECT_TRUE(select(request).empty());
   EXPECT_EQ(m_diagnostics.count(Severity::Error), 2u) << messages();
 }
@@ -91,7 +92,7 @@ TEST_F(AssetsTest, GlobsWithDotDotOrAbsolutePathsAreErrors) {
 TEST_F(AssetsTest, BroadGlobsSkipSecretsVcsAndTheOutputFolderWithAWarning) {
   // Given "**", we should skip .env*, keys, .git/ and .sls/, and say which secrets were skipped.
   DataFileRequest request;
-  request.include_globs = {"**"};
+  request.include_globs = {{"**", {}}};
   EXPECT_EQ(select(request), (std::vector<std::string>{"api/x.cpp", "data/a.txt", "data/b.csv", "data/sub/c.csv"}));
   std::string text = messages();
   EXPECT_NE(text.find("skipped 5 file(s) that look like secrets or VCS data: .env.production, .git/HEAD, data/.env, …"),
@@ -102,7 +103,7 @@ TEST_F(AssetsTest, BroadGlobsSkipSecretsVcsAndTheOutputFolderWithAWarning) {
 TEST_F(AssetsTest, AnExplicitlyIncludedSecretShipsWithAWarning) {
   // Given a glob that names a key file on purpose, we should ship it and still warn.
   DataFileRequest request;
-  request.include_globs = {"data/*.pem"};
+  request.include_globs = {{"data/*.pem", {}}};
   EXPECT_EQ(select(request), std::vector<std::string>{"data/server.pem"});
   EXPECT_NE(messages().find("'data/server.pem' looks like a secret and is shipped"), std::string::npos) << messages();
 }
@@ -125,7 +126,7 @@ TEST_F(AssetsTest, SymlinksEscapingTheProjectAreRefused) {
   fs::create_symlink(m_root / "data" / "a.txt", m_root / "data" / "inside.txt");
   DataFileRequest request;
   request.traced = {traced("data/link.txt")};
-  request.include_globs = {"data/*.txt"};
+  request.include_globs = {{"data/*.txt", {}}};
   EXPECT_EQ(select(request), (std::vector<std::string>{"data/a.txt", "data/inside.txt"}));
   EXPECT_NE(messages().find("'data/link.txt' is not shipped: it is a symlink that points outside the project folder"),
             std::string::npos)

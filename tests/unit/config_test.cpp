@@ -58,7 +58,10 @@ severity = { "sls-global-mutable-state" = "error" }
   EXPECT_EQ(emulator.regions, (std::vector<std::string>{"iad1", "fra1"}));
   EXPECT_EQ(emulator.memory_mb, 3008);
   EXPECT_EQ(emulator.max_duration_s, 10);
-  EXPECT_EQ(emulator.include, std::vector<std::string>{"roms/*.gb"});
+  ASSERT_EQ(emulator.include.size(), 1u);
+  EXPECT_EQ(emulator.include[0].pattern, "roms/*.gb");
+  EXPECT_EQ(emulator.include[0].where.line, 14u);  // its own line, where a warning about it points
+  EXPECT_EQ(emulator.include[0].where.column, 12u);
   ASSERT_EQ(emulator.env.size(), 2u);
   EXPECT_EQ(emulator.env[0].first, "A");  // sorted, for deterministic output
   EXPECT_EQ(config->lint.profile, "snapshot");
@@ -73,6 +76,14 @@ TEST(ConfigTest, MalformedTomlNamesLineAndColumn) {
   auto config = parse("[project]\nname = \"x\n", diagnostics);
   EXPECT_FALSE(config);
   EXPECT_EQ(only_message(diagnostics).rfind("sls.toml:2:", 0), 0u) << only_message(diagnostics);
+}
+
+TEST(ConfigTest, AFloatWhereAnIntegerBelongsIsAnError) {
+  // Given memory = 1e24 (found by fuzz_config), we should report the key, not convert the float unchecked.
+  Diagnostics diagnostics;
+  EXPECT_FALSE(parse("[functions.\"api/x\"]\nmemory = 1e24\n", diagnostics));
+  EXPECT_NE(only_message(diagnostics).find("sls.toml:2:10: error: 'memory' must be an integer"), std::string::npos)
+      << only_message(diagnostics);
 }
 
 TEST(ConfigTest, UnknownKeyGetsLocationAndHint) {

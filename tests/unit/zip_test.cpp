@@ -85,5 +85,21 @@ TEST(ZipTest, ReaderRefusesNonZip) {
   EXPECT_FALSE(read_zip(dir.root() / "x.zip"));
 }
 
+TEST(ZipTest, DamageLibarchiveGivesNoMessageForIsAnErrorNotACrash) {
+  // Given a zip whose local header is damaged in a way libarchive reports without a message (found
+  // by fuzz_zip_reader), we should return an error naming the zip instead of reading a null string.
+  const std::string hex =
+      "504b030414ffffff02000000432100bfa6a3020000000200000008000000736c732e6a736f6e7b7d504b030414000000"
+      "000000002100ce334b1c0800000008000000090000006d61696e2e7761736d0061736d01000000504b01021403140000"
+      "0000000000210043bfa6a30200000002000000080000000000000000000000ed0100000000736c732e6a736f6e504b01"
+      "02140314000000000000002100ce334b1c0800000008000000090000000000000000000000ed01280000006d61696e2e"
+      "7761736d504b050600000000020002006d000000570000000000";
+  std::string bytes;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) bytes += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  auto files = read_zip_bytes(bytes, "damaged.zip");
+  ASSERT_FALSE(files);
+  EXPECT_NE(files.error().message.find("damaged.zip"), std::string::npos) << files.error().message;
+}
+
 }  // namespace
 }  // namespace sls

@@ -1,0 +1,3 @@
+// NOLINTBEGIN(sls-x
+int y;
+/* NOLINTNEXTLINE */
