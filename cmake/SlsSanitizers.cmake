@@ -3,6 +3,10 @@
 #   -DSLS_FUZZ=ON      the same, plus libFuzzer coverage and the targets of tests/fuzz
 option(SLS_SANITIZE "Build sls with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(SLS_FUZZ "Build the libFuzzer targets (implies SLS_SANITIZE; needs clang)" OFF)
+# The lint engine is Clang's libTooling plus our rules; instrumenting it costs most of a sanitizer
+# build's time, so by default the sanitized sls loads the normal build's engine ($SLS_LINT_ENGINE)
+# and only sls's own code is instrumented.
+option(SLS_SANITIZE_LINT_ENGINE "Build the lint engine in a sanitizer build too" OFF)
 
 if(SLS_FUZZ)
   set(SLS_SANITIZE ON)

@@ -20,6 +20,8 @@ packages=(
   clangd-19 redis-server
   # sls dev's browser test: headless Chromium renders a page that calls a function
   chromium
+  # the sanitizer build and the fuzz targets: ASan, UBSan and libFuzzer runtimes
+  libclang-rt-19-dev
 )
 
 missing=()

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The sanitizer half of the test suite (docs/reliability.md): sls built with AddressSanitizer and
 # UndefinedBehaviorSanitizer in build-sanitize/, running the unit tests, the hostile-project
-# catalogue and a short regression run of every fuzz target. Set-up is scripts/test.sh's.
+# catalogue and a short regression run of every fuzz target. Set-up is scripts/test.sh's, and it
+# runs after the normal build: the sanitized sls loads that build's lint engine (libTooling, not
+# instrumented; see cmake/SlsSanitizers.cmake).
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="$repo/build-sanitize"
@@ -15,6 +17,9 @@ fi
 fuzz_targets=$(sed -n 's/^sls_fuzz_target(\([a-z_]*\) .*/\1/p' "$repo/tests/fuzz/CMakeLists.txt")
 # shellcheck disable=SC2086 # one word per target
 cmake --build "$build" -j "$(nproc)" --target sls sls_unit_tests sls_hostile_tests sls_runtime_unit_tests $fuzz_targets
+engine="$repo/build/lib/sls/libsls-lint-engine.so"
+[[ -f "$engine" ]] || { echo "test-sanitizers: build sls first (scripts/configure-and-build.sh): $engine is missing" >&2; exit 2; }
+export SLS_LINT_ENGINE="$engine"
 cd "$build"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"
 export LSAN_OPTIONS="suppressions=$repo/tests/fuzz/lsan.supp:print_suppressions=0"

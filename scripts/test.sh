@@ -7,3 +7,5 @@ cd "$repo/build"
 ctest --output-on-failure -j "$(nproc)" "$@"
 # The .deb: built, installed with apt-get, used on a template project, removed again.
 "$repo/scripts/test-package.sh" "$repo/build"
+# The same sls built with ASan + UBSan: unit tests, the hostile-project catalogue, the fuzz targets.
+"$repo/scripts/test-sanitizers.sh"
