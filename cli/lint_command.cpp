@@ -1,8 +1,9 @@
 // sls lint [DIR or FILES...]: check functions for the hazards of the
 // freeze/thaw/reuse model with the exact flags `sls build` compiles them
-// with, and print the findings as GNU diagnostics, JSON, SARIF or GitHub
-// annotations. Exit 0 clean, 1 errors remain, 2 the tool failed. --fix and
-// --fix-dry-run apply the fix-its or print them as a diff (cli/lint_fix.cpp).
+// with, and print the findings as GNU diagnostics, JSON, SARIF, GitHub
+// annotations or GitLab code quality (codeclimate). Exit 0 clean, 1 errors
+// remain, 2 the tool failed. --fix and --fix-dry-run apply the fix-its or
+// print them as a diff (cli/lint_fix.cpp).
 
 #include "cli/lint_command.hpp"
 
@@ -173,7 +174,7 @@ void add_lint_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("lint", "Check functions for hazards of the freeze/thaw/reuse model");
   command->add_option("paths", options->paths, "Project folder or source files (default: the current folder)");
   command->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"gnu", "json", "sarif", "github"}));
+      ->check(CLI::IsMember({"gnu", "json", "sarif", "github", "codeclimate"}));
   command->add_option("--profile", options->profile,
                       "lambda-default, snapshot or concurrent-instance (overrides sls.toml)");
   command
@@ -193,7 +194,7 @@ void add_lint_command(CLI::App& app) {
   command->footer(
       "Exit status: 0 clean, 1 errors remain, 2 sls could not check every file.\n"
       "Examples:\n  sls lint\n  sls lint api/hello.cpp --format json\n"
-      "  sls lint --format sarif > lint.sarif\n  sls lint --fix-dry-run | git apply   # same as --fix\n  sls lint --profile snapshot --rule-severity sls-dlopen=off");
+      "  sls lint --format sarif > lint.sarif\n  sls lint --format codeclimate > gl-code-quality-report.json\n  sls lint --fix-dry-run | git apply   # same as --fix\n  sls lint --profile snapshot --rule-severity sls-dlopen=off");
   command->callback([options] { throw CLI::RuntimeError(run_lint(*options)); });
 }
 
