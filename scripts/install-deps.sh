@@ -20,6 +20,8 @@ packages=(
   clangd-19 redis-server
   # sls dev's browser test: headless Chromium renders a page that calls a function
   chromium
+  # the editor test: Debian's Neovim (0.7) runs the documented init.lua headless
+  neovim
 )
 
 missing=()
