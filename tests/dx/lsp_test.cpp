@@ -2,6 +2,7 @@
 // findings (fast, exact), then end to end: the real binary over stdio,
 // linting an unsaved buffer of a template project.
 
+#include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -433,6 +434,41 @@ TEST(LspEndToEndTest, EditsOverStdioArePublishedForTheLatestVersionOnly) {
   EXPECT_EQ(report["items"][0]["code"], "sls-detached-thread");
   EXPECT_EQ(report["items"][0]["range"]["start"]["line"], 5);
   EXPECT_EQ(publishes.back()["params"]["diagnostics"], report["items"]);
+}
+
+TEST(LspEndToEndTest, ABuiltProjectIsLintedFromItsPreludeAndABrokenPreludeIsSetAside) {
+  // Given a project `sls build` has built (so its precompiled prelude is on disk), the buffer's hazard should
+  // be found starting from that prelude; and with the prelude file overwritten by garbage, found all the same.
+  TempDir temp("sls-dx-lsp-pch");
+  fs::path project = temp.path() / "app";
+  init_project(project, "http-native");
+  std::map<std::string, std::string> env{{"SLS_CACHE_DIR", (temp.path() / "cache").string()}};
+  ASSERT_EQ(run_sls({"build"}, project, env).exit_code, 0);
+  fs::path pch = project / ".sls/build/native/prelude.pch";
+  ASSERT_TRUE(fs::is_regular_file(pch));
+  std::string uri = lsp::path_to_uri(fs::canonical(project) / "api/hello.cpp");
+  std::string buffer =
+      "#include <sls/function.hpp>\n#include <thread>\n\n"
+      "sls::Response handle(const sls::Request&, sls::Context&) {\n  std::thread worker([] {});\n"
+      "  worker.detach();\n  return sls::Response::text(200, \"ok\");\n}\nSLS_HANDLER(handle)\n";
+  auto first_codes = [&] {
+    int exit_code = -1;
+    std::vector<json> messages = run_server(
+        project, temp.path() / "cache",
+        {initialize(project),
+         notification("textDocument/didOpen",
+                      {{"textDocument", {{"uri", uri}, {"languageId", "cpp"}, {"version", 1}, {"text", buffer}}}}),
+         request(3, "shutdown", nullptr), notification("exit", nullptr)},
+        exit_code);
+    std::vector<json> publishes = with_method(messages, "textDocument/publishDiagnostics");
+    std::vector<std::string> codes;
+    if (!publishes.empty())
+      for (const json& diagnostic : publishes[0]["params"]["diagnostics"]) codes.push_back(diagnostic.value("code", "?"));
+    return codes;
+  };
+  EXPECT_EQ(first_codes(), std::vector<std::string>{"sls-detached-thread"});
+  std::ofstream(pch, std::ios::binary | std::ios::trunc) << "not a precompiled header";
+  EXPECT_EQ(first_codes(), std::vector<std::string>{"sls-detached-thread"});
 }
 
 }  // namespace
