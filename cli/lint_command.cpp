@@ -1,7 +1,9 @@
 // sls lint [DIR or FILES...]: check functions for the hazards of the
 // freeze/thaw/reuse model with the exact flags `sls build` compiles them
-// with, and print the findings as GNU diagnostics, JSON, SARIF or GitHub
-// annotations. Exit 0 clean, 1 errors remain, 2 the tool failed.
+// with, and print the findings as GNU diagnostics, JSON, SARIF, GitHub
+// annotations or GitLab code quality (codeclimate). Exit 0 clean, 1 errors
+// remain, 2 the tool failed. --fix and --fix-dry-run apply the fix-its or
+// print them as a diff (cli/lint_fix.cpp).
 
 #include "cli/lint_command.hpp"
 
@@ -15,6 +17,7 @@
 #include "bundler/lint/lint_jobs.hpp"
 #include "bundler/project/project.hpp"
 #include "cli/commands.hpp"
+#include "cli/lint_fix.hpp"
 #include "cli/report.hpp"
 #include "cli/terminal.hpp"
 #include "core/spelling.hpp"
@@ -32,6 +35,8 @@ struct LintCommandOptions {
   std::vector<std::string> rule_severities;  // RULE=SEVERITY, after sls.toml's
   bool report_unused_suppressions = false;
   bool list_rules = false;
+  bool fix = false;
+  bool fix_dry_run = false;
 };
 
 // The files of one project to check, and the project's [lint] settings.
@@ -139,19 +144,26 @@ int run_lint(const LintCommandOptions& options) {
   lint::LintReport report;
   std::size_t files = 0;
   lint::FormatOptions format_options;
+  bool all_fixed = true;
   for (const ProjectJobs& project : projects) {
     lint::LintOptions lint_options = lint_options_for(project.options, options, cli_overrides);
-    append(report, lint::lint(project.jobs, lint_options));
+    lint::LintReport project_report = lint::lint(project.jobs, lint_options);
+    if (options.fix || options.fix_dry_run)
+      all_fixed &= apply_fixes({project.root, lint_options, project.jobs}, project_report,
+                               options.fix_dry_run ? FixMode::DryRun : FixMode::Apply, std::cout, std::cerr);
+    append(report, std::move(project_report));
     files += project.jobs.size();
     format_options.lint = lint_options;
     format_options.source_root_uri = "file://" + project.root.generic_string() + "/";
   }
   print_diagnostics(diagnostics, std::cerr);
   if (diagnostics.has_errors()) return k_exit_tool_error;
+  if (options.fix_dry_run) return all_fixed ? lint::exit_status(report) : k_exit_tool_error;  // stdout is the diff
   format_options.color = use_colour(Stream::Out) ? lint::Color::On : lint::Color::Off;
   if (projects.size() != 1) format_options.source_root_uri.clear();
   lint::write_report(std::cout, report, *lint::parse_output_format(options.format), format_options);
   if (options.format == "gnu") print_summary(report, files);
+  if (!all_fixed) return k_exit_tool_error;
   return lint::exit_status(report);
 }
 
@@ -162,7 +174,7 @@ void add_lint_command(CLI::App& app) {
   CLI::App* command = app.add_subcommand("lint", "Check functions for hazards of the freeze/thaw/reuse model");
   command->add_option("paths", options->paths, "Project folder or source files (default: the current folder)");
   command->add_option("--format", options->format, "Output format")
-      ->check(CLI::IsMember({"gnu", "json", "sarif", "github"}));
+      ->check(CLI::IsMember({"gnu", "json", "sarif", "github", "codeclimate"}));
   command->add_option("--profile", options->profile,
                       "lambda-default, snapshot or concurrent-instance (overrides sls.toml)");
   command
@@ -174,10 +186,15 @@ void add_lint_command(CLI::App& app) {
   command->add_flag("--report-unused-suppressions", options->report_unused_suppressions,
                     "Report NOLINT comments that suppress nothing");
   command->add_flag("--list-rules", options->list_rules, "Print the rule catalogue and exit");
+  auto* fix = command->add_flag("--fix", options->fix,
+                                "Apply every fix-it in place (all or nothing per file; a file whose fixed text "
+                                "would not parse is left untouched)");
+  command->add_flag("--fix-dry-run", options->fix_dry_run, "Print the fix-its as a unified diff; change nothing")
+      ->excludes(fix);
   command->footer(
       "Exit status: 0 clean, 1 errors remain, 2 sls could not check every file.\n"
       "Examples:\n  sls lint\n  sls lint api/hello.cpp --format json\n"
-      "  sls lint --format sarif > lint.sarif\n  sls lint --profile snapshot --rule-severity sls-dlopen=off");
+      "  sls lint --format sarif > lint.sarif\n  sls lint --format codeclimate > gl-code-quality-report.json\n  sls lint --fix-dry-run | git apply   # same as --fix\n  sls lint --profile snapshot --rule-severity sls-dlopen=off");
   command->callback([options] { throw CLI::RuntimeError(run_lint(*options)); });
 }
 

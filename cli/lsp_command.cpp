@@ -22,7 +22,8 @@ void add_lsp_command(CLI::App& app) {
       "lsp", "Run the language server (JSON-RPC on stdin/stdout) that shows lint findings in editors");
   command->footer(
       "Examples:\n  sls lsp            # started by the editor, not by hand\n"
-      "  Neovim: vim.lsp.start({ name = 'sls', cmd = { 'sls', 'lsp' } })  (see docs/editors.md)");
+      "  Neovim 0.10+: vim.lsp.start({ name = 'sls', cmd = { 'sls', 'lsp' } })\n"
+      "  Neovim 0.7, VS Code: see docs/editors.md");
   command->callback([] { throw CLI::RuntimeError(run_lsp()); });
 }
 

@@ -22,6 +22,8 @@ packages=(
   chromium
   # the sanitizer build and the fuzz targets: ASan, UBSan and libFuzzer runtimes
   libclang-rt-19-dev
+  # the editor test: Debian's Neovim (0.7) runs the documented init.lua headless
+  neovim
 )
 
 missing=()

@@ -14,6 +14,7 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
   if (name == "json") return OutputFormat::Json;
   if (name == "sarif") return OutputFormat::Sarif;
   if (name == "github") return OutputFormat::Github;
+  if (name == "codeclimate") return OutputFormat::CodeClimate;
   return std::nullopt;
 }
 
@@ -27,6 +28,8 @@ void write_report(std::ostream& out, const LintReport& report, OutputFormat form
       return write_sarif(out, report, options);
     case OutputFormat::Github:
       return write_github(out, report, options);
+    case OutputFormat::CodeClimate:
+      return write_codeclimate(out, report, options);
   }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Output formats of `sls lint` (docs/design.md §7): GNU text for terminals and
 // editors, JSON (schema in docs/lint.md), SARIF 2.1.0 for code scanning,
-// GitHub Actions workflow annotations. Formatters read only plain data.
+// GitHub Actions workflow annotations, GitLab's code quality JSON (Code
+// Climate issues). Formatters read only plain data.
 
 #include <iosfwd>
 #include <optional>
@@ -12,7 +13,7 @@
 
 namespace sls::analyzers {
 
-enum class OutputFormat { Gnu, Json, Sarif, Github };
+enum class OutputFormat { Gnu, Json, Sarif, Github, CodeClimate };
 
 enum class Color { Off, On };
 
@@ -32,6 +33,7 @@ void write_gnu(std::ostream& out, const LintReport& report, const FormatOptions&
 void write_json(std::ostream& out, const LintReport& report, const FormatOptions& options);
 void write_sarif(std::ostream& out, const LintReport& report, const FormatOptions& options);
 void write_github(std::ostream& out, const LintReport& report, const FormatOptions& options);
+void write_codeclimate(std::ostream& out, const LintReport& report, const FormatOptions& options);
 
 // `sls lint --list-rules`: id, severity under the chosen profile, summary.
 void write_rule_list(std::ostream& out, const LintOptions& options);

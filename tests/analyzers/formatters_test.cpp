@@ -1,6 +1,8 @@
 #include "analyzers/format/formatters.hpp"
 
+#include <algorithm>
 #include <sstream>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -91,3 +93,57 @@ TEST(Fingerprint, SurvivesLineMovesButNotTextChanges) {
 }
 
 }  // namespace
+
+// GitLab's documented code quality fields (docs.gitlab.com, "Code Quality report format"): every issue needs
+// description, check_name, fingerprint, severity (one of five) and location.path with location.lines.begin.
+void expect_gitlab_issue(const nlohmann::json& issue) {
+  static const std::vector<std::string> k_severities = {"info", "minor", "major", "critical", "blocker"};
+  ASSERT_TRUE(issue.is_object());
+  EXPECT_TRUE(issue["description"].is_string() && !issue["description"].get<std::string>().empty());
+  EXPECT_TRUE(issue["check_name"].is_string());
+  EXPECT_TRUE(issue["fingerprint"].is_string() && !issue["fingerprint"].get<std::string>().empty());
+  ASSERT_TRUE(issue["severity"].is_string());
+  EXPECT_NE(std::find(k_severities.begin(), k_severities.end(), issue["severity"].get<std::string>()),
+            k_severities.end());
+  EXPECT_TRUE(issue["location"]["path"].is_string());
+  ASSERT_TRUE(issue["location"]["lines"]["begin"].is_number_integer());
+  EXPECT_GE(issue["location"]["lines"]["begin"].get<int>(), 1);
+}
+
+// Given a finding, a copy of it moved down two lines, a note-level one and a file that did not parse, the
+// code quality report should hold four GitLab issues with the right severities, and the moved copy's
+// fingerprint should differ from the first only by occurrence while a re-run gives the same fingerprints.
+TEST(CodeClimateFormat, WritesGitLabIssuesWithStableFingerprints) {
+  LintReport report = sample_report();
+  Finding moved = report.findings[0];
+  moved.position.line = 9;
+  Finding note = report.findings[0];
+  note.rule_id = "sls-dynamic-path";
+  note.severity = Severity::Note;
+  report.findings.push_back(moved);
+  report.findings.push_back(note);
+  report.failures.push_back({"api/broken.cpp", "api/broken.cpp:1:1: error: expected ';'"});
+  auto issues = nlohmann::json::parse(render(OutputFormat::CodeClimate, report));
+  ASSERT_TRUE(issues.is_array());
+  ASSERT_EQ(issues.size(), 4u);
+  for (const auto& issue : issues) expect_gitlab_issue(issue);
+  EXPECT_EQ(issues[0]["check_name"], "sls-detached-thread");
+  EXPECT_EQ(issues[0]["severity"], "critical");
+  EXPECT_EQ(issues[0]["location"], nlohmann::json::parse(R"({"path":"api/x.cpp","lines":{"begin":7}})"));
+  EXPECT_EQ(issues[0]["fingerprint"], finding_fingerprint(report.findings[0], 0));  // the SARIF one
+  EXPECT_NE(issues[0]["fingerprint"], issues[1]["fingerprint"]);
+  EXPECT_EQ(issues[2]["severity"], "info");
+  EXPECT_EQ(issues[3]["severity"], "blocker");
+  EXPECT_EQ(issues[3]["location"]["path"], "api/broken.cpp");
+  EXPECT_EQ(nlohmann::json::parse(render(OutputFormat::CodeClimate, report)), issues);
+  EXPECT_EQ(parse_output_format("codeclimate"), OutputFormat::CodeClimate);
+}
+
+// Given the finding moved to another line with the same text, its fingerprint should not change.
+TEST(CodeClimateFormat, FingerprintSurvivesLinesMovingAboveIt) {
+  LintReport before = sample_report();
+  LintReport after = sample_report();
+  after.findings[0].position.line += 5;
+  EXPECT_EQ(nlohmann::json::parse(render(OutputFormat::CodeClimate, before))[0]["fingerprint"],
+            nlohmann::json::parse(render(OutputFormat::CodeClimate, after))[0]["fingerprint"]);
+}
