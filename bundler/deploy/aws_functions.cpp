@@ -30,12 +30,13 @@ Expected<FunctionsByRegion> group_by_aws_region(const DeployProject& project, co
   return regions;
 }
 
+std::string exported_bundle_path(const DeployFunction& function) { return "bundles/" + function.id + ".zip"; }
+
 void add_bundle_copies(const FunctionsByRegion& regions, ExportResult& result) {
-  std::set<std::string> bundles;
+  std::map<std::string, std::string> bundles;  // exported path -> source
   for (const auto& [region, functions] : regions)
-    for (const DeployFunction* function : functions) bundles.insert(function->bundle);
-  for (const std::string& bundle : bundles)
-    result.files.push_back({ExportFile::Kind::Copy, bundle, "", bundle});
+    for (const DeployFunction* function : functions) bundles[exported_bundle_path(*function)] = function->bundle;
+  for (const auto& [path, source] : bundles) result.files.push_back({ExportFile::Kind::Copy, path, "", source});
 }
 
 std::string service_name_for(const std::string& project) {

@@ -19,8 +19,12 @@ using FunctionsByRegion = std::map<std::string, std::vector<const DeployFunction
 Expected<FunctionsByRegion> group_by_aws_region(const DeployProject& project, const std::string& format,
                                                 std::vector<std::string>& warnings);
 
-// "functions/api/hello.zip" copied into the export under the same path, once
-// per bundle, whatever the number of regions.
+// Where a function's zip is copied in the export: "bundles/ApiHello.zip".
+// Flat and unique, because the Serverless Framework names the S3 object after
+// the artifact's file name alone (two "[id].zip" would overwrite each other).
+std::string exported_bundle_path(const DeployFunction& function);
+
+// Each bundle copied into the export once, whatever the number of regions.
 void add_bundle_copies(const FunctionsByRegion& regions, ExportResult& result);
 
 // A CloudFormation/Serverless service name: letters, digits and '-', starting with a letter.

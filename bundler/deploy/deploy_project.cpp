@@ -2,6 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
+
+#include "bundler/deploy/deploy_names.hpp"
 #include "bundler/inspect/zip_reader.hpp"
 #include "core/file_system.hpp"
 
@@ -49,6 +52,15 @@ Status add_functions(const json& manifest, DeployProject& project) {
 
 }  // namespace
 
+void assign_ids(DeployProject& project) {
+  std::set<std::string> taken;
+  for (DeployFunction& function : project.functions) {
+    std::string id = logical_id_for(function.name);
+    function.id = id;
+    for (int n = 2; !taken.insert(function.id).second; ++n) function.id = id + std::to_string(n);
+  }
+}
+
 Status read_bundle_settings(const std::filesystem::path& zip_path, DeployFunction& function) {
   auto files = read_zip(zip_path);
   if (!files) return make_error(zip_path.string() + ": " + files.error().message);
@@ -74,6 +86,7 @@ Expected<DeployProject> read_deploy_project(const std::filesystem::path& output_
       project.static_files.push_back({file.at("path").get<std::string>()});
     Status functions = add_functions(*manifest, project);
     if (!functions) return functions.error();
+    assign_ids(project);
   } catch (const json::exception& error) {
     return make_error((output_dir / "manifest.json").string() + " is malformed: " + error.what());
   }

@@ -26,6 +26,7 @@ struct DeployFunction {
   std::int64_t max_duration_s = 0;
   std::map<std::string, std::string> env;
   std::string bundle;  // relative to the output folder: "functions/api/hello.zip"
+  std::string id;      // unique in the project: "ApiHello" (logical IDs, exported zip names)
   bool stale = false;
 };
 
@@ -44,6 +45,10 @@ struct DeployProject {
 // Reads the manifest and each bundle's sls.json. A function without a bundle
 // (it never built) is an error: a deploy format must not drop it silently.
 Expected<DeployProject> read_deploy_project(const std::filesystem::path& output_dir);
+
+// Gives every function a unique `id` (logical_id_for, then "2", "3"… for clashes
+// such as api/users/[id] and api/users/id), in name order.
+void assign_ids(DeployProject& project);
 
 // Reads the sls.json fields a deploy format needs into `function` (env).
 Status read_bundle_settings(const std::filesystem::path& zip_path, DeployFunction& function);

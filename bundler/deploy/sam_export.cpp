@@ -12,7 +12,7 @@ using nlohmann::ordered_json;
 
 ordered_json sam_function(const DeployFunction& function) {
   ordered_json properties;
-  properties["CodeUri"] = "../" + function.bundle;
+  properties["CodeUri"] = "../" + exported_bundle_path(function);
   properties["Runtime"] = function.runtime;
   properties["Handler"] = function.handler;
   properties["MemorySize"] = function.memory_mb;
@@ -34,7 +34,7 @@ std::string render_template(const DeployProject& project, const std::vector<cons
   document["Transform"] = "AWS::Serverless-2016-10-31";
   document["Description"] = project.name + " (exported by sls from .sls/output/manifest.json)";
   ordered_json resources = ordered_json::object();
-  for (const DeployFunction* function : functions) resources[logical_id_for(function->name)] = sam_function(*function);
+  for (const DeployFunction* function : functions) resources[function->id] = sam_function(*function);
   document["Resources"] = resources;
   document["Outputs"] = {
       {"ApiUrl",

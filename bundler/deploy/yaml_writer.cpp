@@ -16,7 +16,7 @@ bool looks_like_other_type(const std::string& text) {
 
 bool plain_is_safe(const std::string& text) {
   if (text.empty() || looks_like_other_type(text)) return false;
-  if (text[0] == '-' || text[0] == '.') return false;
+  if (text[0] == '-') return false;  // a sequence entry or a negative number
   for (unsigned char c : text)
     if (!std::isalnum(c) && c != '_' && c != '.' && c != '/' && c != '-') return false;
   return true;

@@ -51,6 +51,7 @@ DeployProject sample_project() {
   user.env = {{"DB_REGION", "eu"}, {"GREETING", "yes: it is"}};
   project.functions.push_back(user);
   project.static_files = {{"app.3f2a1c9e.js"}, {"index.html"}};
+  assign_ids(project);
   return project;
 }
 
@@ -120,6 +121,19 @@ TEST(DeployExport, UnknownRegionIsAnError) {
 // Given the same project twice in different orders of construction, we should write the same bytes.
 TEST(DeployExport, OutputIsAFunctionOfTheInput) {
   EXPECT_EQ(listing(*export_serverless(sample_project())), listing(*export_serverless(sample_project())));
+}
+
+// Given two names with the same logical ID, we should give each its own ID and zip.
+TEST(DeployExport, ClashingNamesGetDistinctIdsAndZips) {
+  DeployProject project;
+  project.functions.push_back(native("api/users/[id]", "/api/users/:id", {"iad1"}));
+  project.functions.push_back(native("api/users/id", "/api/users/id", {"iad1"}));
+  assign_ids(project);
+  EXPECT_EQ(project.functions[0].id, "ApiUsersId");
+  EXPECT_EQ(project.functions[1].id, "ApiUsersId2");
+  std::string text = listing(*export_serverless(project));
+  EXPECT_NE(text.find("artifact: ../bundles/ApiUsersId.zip"), std::string::npos) << text;
+  EXPECT_NE(text.find("artifact: ../bundles/ApiUsersId2.zip"), std::string::npos) << text;
 }
 
 // Given sls routes, we should write each tool's syntax.
