@@ -88,6 +88,8 @@ void DevServer::apply(const SiteManifest& manifest) {
   auto next = std::make_shared<Site>();
   next->router = Router(manifest.routes);
   next->static_files = manifest.static_files;
+  for (const SiteFunction& function : manifest.functions)
+    if (!function.cache_control.empty()) next->cache_control[function.name] = function.cache_control;
   next->functions = site()->functions;  // hosts carry over; update_function swaps what changed
   std::map<std::string, std::shared_ptr<FunctionHost>> hosts;
   for (const SiteFunction& function : manifest.functions) update_function(function, next->functions);
@@ -160,7 +162,18 @@ HttpResponse DevServer::route(const HttpRequest& request, std::string& served_by
   served_by = hosted.instance;
   cold = hosted.cold;
   problem = hosted.problem;
+  apply_cache_control(*current, match->route->target, hosted.response);
   return hosted.response;
+}
+
+// A function's configured cache_control, as the edge would add it: only to a
+// successful response that set no Cache-Control of its own.
+void DevServer::apply_cache_control(const Site& site, const std::string& function, HttpResponse& response) {
+  auto configured = site.cache_control.find(function);
+  if (configured == site.cache_control.end() || response.status >= 400) return;
+  for (const auto& [name, value] : response.headers)
+    if (lower_case(name) == "cache-control") return;
+  response.headers.emplace_back("cache-control", configured->second);
 }
 
 void DevServer::watch_loop() {

@@ -64,6 +64,7 @@ private:
     Router router;
     std::map<std::string, StaticFile> static_files;
     std::map<std::string, std::shared_ptr<FunctionHost>> functions;
+    std::map<std::string, std::string> cache_control;  // by function name, when configured
   };
 
   bool build();
@@ -72,6 +73,7 @@ private:
   HttpResponse handle(const HttpRequest& request);
   HttpResponse route(const HttpRequest& request, std::string& served_by, bool& cold, std::string& problem);
   std::shared_ptr<const Site> site() const;
+  static void apply_cache_control(const Site& site, const std::string& function, HttpResponse& response);
   void watch_loop();
   void sweep_loop();
 

@@ -23,6 +23,7 @@ DeployFunction function_of(const json& entry) {
   function.memory_mb = entry.value("memory", std::int64_t{0});
   function.max_duration_s = entry.value("max_duration", std::int64_t{0});
   function.stale = entry.value("stale", false);
+  function.cache_control = entry.value("cache_control", "");
   if (entry.contains("bundle") && entry["bundle"].is_string()) function.bundle = entry["bundle"].get<std::string>();
   return function;
 }
@@ -83,7 +84,7 @@ Expected<DeployProject> read_deploy_project(const std::filesystem::path& output_
   try {
     project.name = manifest->value("project", "");
     for (const json& file : manifest->value("static", json::array()))
-      project.static_files.push_back({file.at("path").get<std::string>()});
+      project.static_files.push_back({file.at("path").get<std::string>(), file.value("cache_control", "")});
     Status functions = add_functions(*manifest, project);
     if (!functions) return functions.error();
     assign_ids(project);

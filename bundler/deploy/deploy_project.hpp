@@ -28,10 +28,12 @@ struct DeployFunction {
   std::string bundle;  // relative to the output folder: "functions/api/hello.zip"
   std::string id;      // unique in the project: "ApiHello" (logical IDs, exported zip names)
   bool stale = false;
+  std::string cache_control;  // for the function's responses; empty: none
 };
 
 struct DeployStaticFile {
-  std::string path;  // relative to static/
+  std::string path;           // relative to static/
+  std::string cache_control;  // empty: none
 };
 
 struct DeployProject {

@@ -36,11 +36,26 @@ ordered_json vc_config(const DeployFunction& function, std::vector<std::string>&
   return config;
 }
 
+// The Cache-Control of static files and functions ([static] rules, the
+// defaults, cache_control) as header routes that continue to the next ones.
+void add_cache_headers(const DeployProject& project, const std::vector<const DeployFunction*>& functions,
+                       ordered_json& routes) {
+  auto add = [&routes](const std::string& source, const std::string& value) {
+    routes.push_back({{"src", source}, {"headers", {{"Cache-Control", value}}}, {"continue", true}});
+  };
+  for (const DeployStaticFile& file : project.static_files)
+    if (!file.cache_control.empty()) add(vercel_route_source("/" + file.path), file.cache_control);
+  for (const DeployFunction* function : functions)
+    if (!function->cache_control.empty()) add(vercel_route_source(function->route), function->cache_control);
+}
+
 // Static routes are found on the file system (static/, then functions/);
 // a route with parameters is rewritten to its function with the parameters
 // in the query string.
-ordered_json routes_for(const std::vector<const DeployFunction*>& functions) {
-  ordered_json routes = ordered_json::array({{{"handle", "filesystem"}}});
+ordered_json routes_for(const DeployProject& project, const std::vector<const DeployFunction*>& functions) {
+  ordered_json routes = ordered_json::array();
+  add_cache_headers(project, functions, routes);
+  routes.push_back({{"handle", "filesystem"}});
   for (const DeployFunction* function : functions) {
     if (function->route.find("/:") == std::string::npos) continue;
     routes.push_back({{"src", vercel_route_source(function->route)},
@@ -65,7 +80,7 @@ std::vector<const DeployFunction*> native_functions(const DeployProject& project
 Expected<ExportResult> export_vercel(const DeployProject& project) {
   ExportResult result;
   std::vector<const DeployFunction*> functions = native_functions(project, result.warnings);
-  ordered_json config = {{"version", 3}, {"routes", routes_for(functions)}};
+  ordered_json config = {{"version", 3}, {"routes", routes_for(project, functions)}};
   result.files.push_back({ExportFile::Kind::Data, k_root + "config.json", pretty(config), ""});
   for (const DeployStaticFile& file : project.static_files)
     result.files.push_back({ExportFile::Kind::Copy, k_root + "static/" + file.path, "", "static/" + file.path});

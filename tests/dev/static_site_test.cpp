@@ -40,6 +40,16 @@ TEST(StaticSiteTest, FileIsServedWithTypeAndEtagThen304) {
   EXPECT_TRUE(again.body.empty());
 }
 
+TEST(StaticSiteTest, CacheControlFromTheManifestIsSent) {
+  // Given a file with a policy in the manifest, we should send it; without one, no-cache.
+  testing::TempDir dir;
+  dir.write("index.html", "<p>hi");
+  StaticFile cached = k_page;
+  cached.cache_control = "public, max-age=0, must-revalidate";
+  EXPECT_EQ(serve_static(cached, dir.path(), get()).header("cache-control"), "public, max-age=0, must-revalidate");
+  EXPECT_EQ(serve_static(k_page, dir.path(), get()).header("cache-control"), "no-cache");
+}
+
 TEST(StaticSiteTest, OnlyGetAndHeadAreAnswered) {
   // Given a POST to a static file, we should answer 405 naming the allowed methods.
   testing::TempDir dir;

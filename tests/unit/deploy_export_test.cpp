@@ -49,8 +49,11 @@ DeployProject sample_project() {
   user.memory_mb = 512;
   user.max_duration_s = 5;
   user.env = {{"DB_REGION", "eu"}, {"GREETING", "yes: it is"}};
+  user.cache_control = "public, max-age=60";
   project.functions.push_back(user);
-  project.static_files = {{"app.3f2a1c9e.js"}, {"index.html"}};
+  project.static_files = {{"app.3f2a1c9e.js", "public, max-age=31536000, immutable"},
+                          {"index.html", "public, max-age=0, must-revalidate"},
+                          {"robots.txt", ""}};
   assign_ids(project);
   return project;
 }
