@@ -162,18 +162,9 @@ HttpResponse DevServer::route(const HttpRequest& request, std::string& served_by
   served_by = hosted.instance;
   cold = hosted.cold;
   problem = hosted.problem;
-  apply_cache_control(*current, match->route->target, hosted.response);
+  if (auto configured = current->cache_control.find(match->route->target); configured != current->cache_control.end())
+    add_default_cache_control(hosted.response, configured->second);
   return hosted.response;
-}
-
-// A function's configured cache_control, as the edge would add it: only to a
-// successful response that set no Cache-Control of its own.
-void DevServer::apply_cache_control(const Site& site, const std::string& function, HttpResponse& response) {
-  auto configured = site.cache_control.find(function);
-  if (configured == site.cache_control.end() || response.status >= 400) return;
-  for (const auto& [name, value] : response.headers)
-    if (lower_case(name) == "cache-control") return;
-  response.headers.emplace_back("cache-control", configured->second);
 }
 
 void DevServer::watch_loop() {

@@ -73,7 +73,6 @@ private:
   HttpResponse handle(const HttpRequest& request);
   HttpResponse route(const HttpRequest& request, std::string& served_by, bool& cold, std::string& problem);
   std::shared_ptr<const Site> site() const;
-  static void apply_cache_control(const Site& site, const std::string& function, HttpResponse& response);
   void watch_loop();
   void sweep_loop();
 
