@@ -61,7 +61,7 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
     return summary;
   }
   Manifest manifest{
-      project->config.name, project->config.regions, {}, stage_static_files(project->layout, *output, diagnostics)};
+      project->config.name, project->config.regions, {}, stage_static_files(project->layout, project->config.static_rules, *output, diagnostics)};
 
   // 5. Every function: compile, lint, link and package, on one task graph.
   PackageStage packaging(context, *output);

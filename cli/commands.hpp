@@ -21,5 +21,6 @@ void add_init_command(CLI::App& app);
 void add_compdb_command(CLI::App& app);
 void add_lsp_command(CLI::App& app);
 void add_dev_command(CLI::App& app);
+void add_export_command(CLI::App& app);
 
 }  // namespace sls::cli

@@ -111,12 +111,20 @@ const TemplateInfo* find_template(const std::vector<TemplateInfo>& templates, co
   return nullptr;
 }
 
+// Templates ship their .gitignore as "gitignore": a package must carry no VCS
+// control files (lintian), and the project gets its dot name back on copy.
+std::string project_path_of(const std::string& template_file) {
+  fs::path path(template_file);
+  if (path.filename() == "gitignore") return (path.parent_path() / ".gitignore").generic_string();
+  return template_file;
+}
+
 // Files that would be overwritten; all are named so one run shows every conflict.
 std::vector<std::string> conflicts_of(const std::vector<std::string>& files, const fs::path& project_dir) {
   std::vector<std::string> conflicts;
   std::error_code ec;
   for (const std::string& file : files) {
-    if (fs::exists(project_dir / file, ec)) conflicts.push_back(file);
+    if (fs::exists(project_dir / project_path_of(file), ec)) conflicts.push_back(project_path_of(file));
   }
   return conflicts;
 }
@@ -127,8 +135,9 @@ Status copy_template(const TemplateInfo& info, const std::vector<std::string>& f
     auto text = read_file(info.dir / file);
     if (!text) return text.error();
     std::error_code ec;
-    fs::create_directories((project_dir / file).parent_path(), ec);
-    if (Status written = write_file_atomically(project_dir / file, substitute_name(*text, name), fs::perms(0644));
+    fs::path destination = project_dir / project_path_of(file);
+    fs::create_directories(destination.parent_path(), ec);
+    if (Status written = write_file_atomically(destination, substitute_name(*text, name), fs::perms(0644));
         !written)
       return written;
   }

@@ -15,6 +15,7 @@ void register_commands(CLI::App& app) {
   sls::cli::add_inspect_command(app);  // list and verify a bundle
   sls::cli::add_invoke_command(app);   // run a built function locally
   sls::cli::add_dev_command(app);      // serve the project locally, rebuilding on saves
+  sls::cli::add_export_command(app);   // Serverless Framework, SAM and Vercel formats from the manifest
   sls::cli::add_clean_command(app);    // remove .sls/
   sls::cli::add_cache_command(app);    // stats and prune of the shared build cache
   sls::cli::add_init_command(app);     // scaffold a project from a template

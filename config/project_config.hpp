@@ -23,6 +23,11 @@ std::string to_string(Optimize optimize);
 inline const std::vector<std::string> k_target_names = {"native", "wasm"};
 std::optional<Target> parse_target(std::string_view text);
 
+// The Lambda runtimes a native function can target (docs/targets.md); each has
+// its glibc and library list in bundler/shake/shared_libs.cpp.
+inline const std::vector<std::string> k_native_runtimes = {"provided.al2023", "provided.al2"};
+inline constexpr const char* k_default_native_runtime = "provided.al2023";
+
 inline constexpr int k_default_memory_mb = 1024;
 inline constexpr int k_default_max_duration_s = 10;
 // Requests one instance serves at once (Lambda Managed Instances); 1 is the classic model.
@@ -55,6 +60,7 @@ struct BuildFlags {
 struct FunctionSettings {
   SourceLocation location;  // of the table header, for "no such function"
   std::optional<Target> target;
+  std::optional<std::string> runtime;  // native only: one of k_native_runtimes
   std::optional<std::vector<std::string>> regions;
   std::optional<int> memory_mb;
   std::optional<int> max_duration_s;
@@ -63,7 +69,16 @@ struct FunctionSettings {
   std::vector<std::string> link;                         // system libraries, linked as -l<name> (native only)
   std::optional<int> max_size;                           // bytes, unzipped; checked at build time
   std::vector<std::pair<std::string, std::string>> env;  // sorted by name
+  std::optional<std::string> cache_control;              // for the function's responses (the edge may cache them)
   BuildFlags build;
+};
+
+// [static] rules = [{ glob, cache_control }]: the first rule whose glob
+// matches a public/ path gives its Cache-Control (docs/configuration.md).
+struct StaticRule {
+  std::string glob;
+  std::string cache_control;
+  SourceLocation location;
 };
 
 struct RuleSeveritySetting {
@@ -83,10 +98,12 @@ struct ProjectConfig {
   std::vector<std::string> regions = {"iad1"};
   Target target = Target::Native;
   std::string arch = "x86_64";
+  std::string runtime = k_default_native_runtime;
   Optimize optimize = Optimize::Speed;
   BuildFlags build;  // [build]'s flags, for every function and lib/
   std::map<std::string, FunctionSettings> functions;
   LintSettings lint;
+  std::vector<StaticRule> static_rules;  // in file order
 };
 
 // Reads DIR/sls.toml if it exists (defaults otherwise). Problems are reported

@@ -88,6 +88,8 @@ void DevServer::apply(const SiteManifest& manifest) {
   auto next = std::make_shared<Site>();
   next->router = Router(manifest.routes);
   next->static_files = manifest.static_files;
+  for (const SiteFunction& function : manifest.functions)
+    if (!function.cache_control.empty()) next->cache_control[function.name] = function.cache_control;
   next->functions = site()->functions;  // hosts carry over; update_function swaps what changed
   std::map<std::string, std::shared_ptr<FunctionHost>> hosts;
   for (const SiteFunction& function : manifest.functions) update_function(function, next->functions);
@@ -160,6 +162,8 @@ HttpResponse DevServer::route(const HttpRequest& request, std::string& served_by
   served_by = hosted.instance;
   cold = hosted.cold;
   problem = hosted.problem;
+  if (auto configured = current->cache_control.find(match->route->target); configured != current->cache_control.end())
+    add_default_cache_control(hosted.response, configured->second);
   return hosted.response;
 }
 

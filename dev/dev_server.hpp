@@ -64,6 +64,7 @@ private:
     Router router;
     std::map<std::string, StaticFile> static_files;
     std::map<std::string, std::shared_ptr<FunctionHost>> functions;
+    std::map<std::string, std::string> cache_control;  // by function name, when configured
   };
 
   bool build();

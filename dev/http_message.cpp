@@ -4,6 +4,11 @@
 
 namespace sls::dev {
 
+void add_default_cache_control(HttpResponse& response, const std::string& cache_control) {
+  if (cache_control.empty() || response.status >= 400 || !response.header("cache-control").empty()) return;
+  response.headers.emplace_back("cache-control", cache_control);
+}
+
 std::string lower_case(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

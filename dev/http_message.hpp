@@ -36,6 +36,10 @@ struct HttpResponse {
 
 std::string lower_case(std::string text);
 
+// A function's configured cache_control, added as the edge would: only to a
+// response below 400 that set no Cache-Control of its own.
+void add_default_cache_control(HttpResponse& response, const std::string& cache_control);
+
 // "Not Found" for 404; "Unknown" for a code without a standard phrase.
 std::string_view reason_phrase(int status);
 

@@ -31,6 +31,7 @@ SiteFunction function_of(const json& entry, const std::filesystem::path& output_
   function.target = entry.value("target", "native");
   function.built = entry.value("status", "") == "built";
   function.stale = entry.value("stale", false);
+  function.cache_control = entry.value("cache_control", "");
   if (entry.contains("bundle") && entry["bundle"].is_string()) {
     function.bundle = output_dir / entry["bundle"].get<std::string>();
     function.bundle_sha256 = entry.value("bundle_sha256", "");
@@ -50,7 +51,7 @@ Expected<SiteManifest> read_site_manifest(const std::filesystem::path& output_di
     site.routes = routes_of(manifest);
     for (const json& file : manifest.value("static", json::array())) {
       StaticFile entry{file.value("path", ""), file.value("sha256", ""), file.value("content_type", ""),
-                       file.value("size", std::uint64_t{0})};
+                       file.value("size", std::uint64_t{0}), file.value("cache_control", "")};
       site.static_files[entry.path] = entry;
     }
     for (const json& entry : manifest.value("functions", json::array()))

@@ -22,6 +22,7 @@ struct SiteFunction {
   bool stale = false;
   std::optional<std::filesystem::path> bundle;  // absolute
   std::string bundle_sha256;
+  std::string cache_control;  // [functions."x"] cache_control; empty: none
 };
 
 struct SiteManifest {

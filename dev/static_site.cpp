@@ -26,7 +26,9 @@ HttpResponse serve_static(const StaticFile& file, const std::filesystem::path& s
     return refused;
   }
   std::string etag = etag_for(file);
-  HeaderList headers = {{"content-type", file.content_type}, {"etag", etag}, {"cache-control", "no-cache"}};
+  // The policy the edge will apply, so `sls dev` shows its effect; without one, revalidate every time.
+  std::string cache_control = file.cache_control.empty() ? "no-cache" : file.cache_control;
+  HeaderList headers = {{"content-type", file.content_type}, {"etag", etag}, {"cache-control", cache_control}};
   if (etag_matches(request.header("if-none-match"), etag)) return {304, {{"etag", etag}}, {}};
   auto bytes = read_file(static_dir / file.path);
   if (!bytes) return HttpResponse::text(500, "cannot read " + file.path + ": " + bytes.error().message + "\n");

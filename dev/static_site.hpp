@@ -17,6 +17,7 @@ struct StaticFile {
   std::string sha256;
   std::string content_type;
   std::uint64_t size = 0;
+  std::string cache_control;  // from the manifest ([static] rules and defaults); empty: "no-cache"
 };
 
 // "\"<sha256>\"" (a strong validator: the bytes are exactly those hashed).

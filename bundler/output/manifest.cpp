@@ -19,7 +19,7 @@ nlohmann::json function_json(const ManifestFunction& function) {
       {"name", planned.name()},
       {"route", planned.route()},
       {"target", to_string(planned.target)},
-      {"runtime", runtime_for(planned.target)},
+      {"runtime", planned.runtime()},
       {"arch", planned.target == Target::Native ? planned.arch : "wasm32"},
       {"regions", planned.regions},
       {"memory", planned.memory_mb},
@@ -34,6 +34,7 @@ nlohmann::json function_json(const ManifestFunction& function) {
     json["bundle_size"] = bundle.size;
   }
   if (bundle.stale) json["stale"] = true;
+  if (planned.cache_control) json["cache_control"] = *planned.cache_control;
   return json;
 }
 
@@ -89,10 +90,12 @@ std::string render_manifest(const Manifest& manifest) {
   for (const ManifestFunction& function : manifest.functions) functions.push_back(function_json(function));
   nlohmann::json static_files = nlohmann::json::array();
   for (const ManifestStaticFile& file : manifest.static_files) {
-    static_files.push_back({{"path", file.path},
+    nlohmann::json entry = {{"path", file.path},
                             {"size", file.size},
                             {"sha256", file.sha256},
-                            {"content_type", content_type_for(file.path)}});
+                            {"content_type", content_type_for(file.path)}};
+    if (file.cache_control) entry["cache_control"] = *file.cache_control;
+    static_files.push_back(std::move(entry));
   }
   nlohmann::json json = {
       {"schema_version", k_manifest_schema_version},

@@ -28,6 +28,7 @@ struct ManifestStaticFile {
   std::string path;  // relative to public/ and to static/
   std::uint64_t size = 0;
   std::string sha256;
+  std::optional<std::string> cache_control;  // cache_policy.hpp
 };
 
 struct Manifest {

@@ -1,5 +1,7 @@
 #include "bundler/output/output_stage.hpp"
 
+#include "bundler/output/cache_policy.hpp"
+
 #include "bundler/output/spin_manifest.hpp"
 #include "core/file_system.hpp"
 #include "core/sha256.hpp"
@@ -18,8 +20,8 @@ std::vector<const PlannedFunction*> spin_functions(const Manifest& manifest) {
 
 }  // namespace
 
-std::vector<ManifestStaticFile> stage_static_files(const ProjectLayout& layout, StagedOutput& output,
-                                                   Diagnostics& diagnostics) {
+std::vector<ManifestStaticFile> stage_static_files(const ProjectLayout& layout, const std::vector<StaticRule>& rules,
+                                                   StagedOutput& output, Diagnostics& diagnostics) {
   std::vector<ManifestStaticFile> files;
   for (const std::string& path : layout.static_files) {
     auto bytes = read_file(layout.root / "public" / path);
@@ -28,7 +30,7 @@ std::vector<ManifestStaticFile> stage_static_files(const ProjectLayout& layout, 
                         "cannot copy static file" + (bytes ? "" : ": " + bytes.error().message));
       continue;
     }
-    files.push_back({path, bytes->size(), sha256_hex(*bytes)});
+    files.push_back({path, bytes->size(), sha256_hex(*bytes), static_cache_control(rules, path)});
   }
   return files;
 }

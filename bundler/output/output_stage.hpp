@@ -12,8 +12,10 @@
 
 namespace sls {
 
-// Copies every file of public/ into static/ of the staged output.
-std::vector<ManifestStaticFile> stage_static_files(const ProjectLayout& layout, StagedOutput& output,
+// Copies every file of public/ into static/ of the staged output, each with
+// its Cache-Control from `rules` and the defaults (cache_policy.hpp).
+std::vector<ManifestStaticFile> stage_static_files(const ProjectLayout& layout, const std::vector<StaticRule>& rules,
+                                                   StagedOutput& output,
                                                    Diagnostics& diagnostics);
 
 // Writes spin.toml and manifest.json, then commits the output. False, with

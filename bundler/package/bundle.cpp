@@ -62,7 +62,7 @@ std::string render_bundle_metadata(const PlannedFunction& function, const std::v
       {"function", function.name()},
       {"route", function.route()},
       {"target", to_string(function.target)},
-      {"runtime", runtime_for(function.target)},
+      {"runtime", function.runtime()},
       {"arch", function.target == Target::Native ? function.arch : "wasm32"},
       {"handler", entry_file_for(function.target)},
       {"regions", function.regions},

@@ -35,6 +35,7 @@ std::vector<PlannedFunction> plan_functions(const ProjectLayout& layout, const P
     planned.target = target_override.value_or(settings.target.value_or(config.target));
     if (function.kind == FunctionKind::PrebuiltWasm) planned.target = Target::Wasm;
     planned.arch = config.arch;
+    planned.native_runtime = settings.runtime.value_or(config.runtime);
     planned.regions = settings.regions.value_or(config.regions);
     planned.memory_mb = settings.memory_mb.value_or(k_default_memory_mb);
     planned.max_duration_s = settings.max_duration_s.value_or(k_default_max_duration_s);
@@ -44,6 +45,7 @@ std::vector<PlannedFunction> plan_functions(const ProjectLayout& layout, const P
     planned.settings_location = settings.location;
     planned.link_libraries = settings.link;
     planned.max_size = settings.max_size;
+    planned.cache_control = settings.cache_control;
     planned.build = config.build;
     planned.build.append(settings.build);
     plan.push_back(std::move(planned));

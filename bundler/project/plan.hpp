@@ -19,6 +19,7 @@ struct PlannedFunction {
   const FunctionSource* source = nullptr;  // what the scan found: name, route, sources
   Target target = Target::Native;
   std::string arch = "x86_64";
+  std::string native_runtime = k_default_native_runtime;  // the Lambda runtime when native
   std::vector<std::string> regions;
   int memory_mb = k_default_memory_mb;
   int max_duration_s = k_default_max_duration_s;
@@ -28,10 +29,13 @@ struct PlannedFunction {
   SourceLocation settings_location;         // its [functions."…"] table, for messages about its settings
   std::vector<std::string> link_libraries;  // native: -l<name> each, shipped in lib/ unless the runtime has it
   std::optional<int> max_size;              // unzipped bytes
+  std::optional<std::string> cache_control;  // recorded in the manifest for the edge (docs/configuration.md)
   BuildFlags build;  // [build]'s settings, then the function's (pkg-config resolved by load_project)
 
   const std::string& name() const { return source->name; }                // "api/users/[id]"
   const std::string& route() const { return source->route; }              // "/api/users/:id"
+  // "provided.al2023", "provided.al2" or, for wasm, "wasi-preview1": in sls.json and the manifest.
+  std::string runtime() const { return target == Target::Native ? native_runtime : "wasi-preview1"; }
   bool compiles() const { return source->kind == FunctionKind::Source; }  // not a prebuilt module
 };
 

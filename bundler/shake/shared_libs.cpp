@@ -133,6 +133,11 @@ private:
 
 }  // namespace
 
+// The distribution a runtime runs on, for hints: "Amazon Linux 2".
+static std::string amazon_linux_for(const RuntimeProfile& runtime) {
+  return runtime.name == "provided.al2" ? "Amazon Linux 2" : "Amazon Linux 2023";
+}
+
 const RuntimeProfile& runtime_profile_al2023() {
   static const RuntimeProfile profile{"provided.al2023", {2, 34}, k_glibc_sonames};
   return profile;
@@ -141,6 +146,10 @@ const RuntimeProfile& runtime_profile_al2023() {
 const RuntimeProfile& runtime_profile_al2() {
   static const RuntimeProfile profile{"provided.al2", {2, 26}, k_glibc_sonames};
   return profile;
+}
+
+const RuntimeProfile& runtime_profile_for(const std::string& runtime) {
+  return runtime == runtime_profile_al2().name ? runtime_profile_al2() : runtime_profile_al2023();
 }
 
 bool runtime_provides(const RuntimeProfile& runtime, const std::string& soname) {
@@ -166,7 +175,7 @@ std::vector<LibraryProblem> check_glibc_versions(const std::string& file, const 
                             std::to_string(runtime.glibc.major) + "." + std::to_string(runtime.glibc.minor) +
                             ": it would fail to start there (" + symbols + ")",
                         "hint: stop calling the symbol (or call an older equivalent), or build on a system whose "
-                        "glibc is not newer than the runtime's (e.g. in an Amazon Linux 2023 container)",
+                        "glibc is not newer than the runtime's (e.g. in an " + amazon_linux_for(runtime) + " container)",
                         file, need.symbols});
   }
   return problems;

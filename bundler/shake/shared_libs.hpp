@@ -25,6 +25,8 @@ struct RuntimeProfile {
 
 const RuntimeProfile& runtime_profile_al2023();
 const RuntimeProfile& runtime_profile_al2();
+// The profile of a native runtime name (k_native_runtimes); provided.al2023 for any other.
+const RuntimeProfile& runtime_profile_for(const std::string& runtime);
 bool runtime_provides(const RuntimeProfile& runtime, const std::string& soname);
 
 // The multiarch folders ld.so searches on Debian and on most distributions.

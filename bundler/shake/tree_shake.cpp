@@ -44,7 +44,8 @@ bool TreeShaker::add_libraries(const PlannedFunction& planned, const fs::path& a
   // The function's lib_dirs first, as the linker searched them.
   std::vector<fs::path> dirs(planned.build.lib_dirs.begin(), planned.build.lib_dirs.end());
   for (const fs::path& dir : default_library_dirs()) dirs.push_back(dir);
-  LibraryClosure closure = resolve_libraries(artifact, runtime_profile_al2023(), dirs);
+  const RuntimeProfile& runtime = runtime_profile_for(planned.native_runtime);
+  LibraryClosure closure = resolve_libraries(artifact, runtime, dirs);
   SourceLocation where{planned.source->entry, 0, 0};
   for (const LibraryProblem& problem : closure.problems) {
     std::string origins;
@@ -62,7 +63,7 @@ bool TreeShaker::add_libraries(const PlannedFunction& planned, const fs::path& a
     }
     files.push_back(file_on_disk(
         "lib/" + library.soname, library.host_path, *digest, false,
-        "shared library needed by " + library.needed_by + " (not in " + runtime_profile_al2023().name + ")"));
+        "shared library needed by " + library.needed_by + " (not in " + runtime.name + ")"));
   }
   return true;
 }

@@ -47,6 +47,9 @@ TEST_F(DevRoutesTest, StaticFilesHaveTheirContentTypesAndFoldersTheirIndex) {
   auto css = http_get(port(), "/css/site.css");
   EXPECT_EQ(css.header("content-type"), "text/css; charset=utf-8");
   EXPECT_EQ(css.body, "body { color: teal; }\n");
+  // The manifest's caching policy (docs/configuration.md defaults): HTML revalidates, other files have none.
+  EXPECT_EQ(root.header("cache-control"), "public, max-age=0, must-revalidate");
+  EXPECT_EQ(css.header("cache-control"), "no-cache");
 }
 
 TEST_F(DevRoutesTest, AnEtagComesBackAs304) {

@@ -40,6 +40,32 @@ TEST(StaticSiteTest, FileIsServedWithTypeAndEtagThen304) {
   EXPECT_TRUE(again.body.empty());
 }
 
+TEST(StaticSiteTest, CacheControlFromTheManifestIsSent) {
+  // Given a file with a policy in the manifest, we should send it; without one, no-cache.
+  testing::TempDir dir;
+  dir.write("index.html", "<p>hi");
+  StaticFile cached = k_page;
+  cached.cache_control = "public, max-age=0, must-revalidate";
+  EXPECT_EQ(serve_static(cached, dir.path(), get()).header("cache-control"), "public, max-age=0, must-revalidate");
+  EXPECT_EQ(serve_static(k_page, dir.path(), get()).header("cache-control"), "no-cache");
+}
+
+TEST(StaticSiteTest, FunctionCacheControlIsAddedOnlyWhereTheEdgeWould) {
+  // Given a function's cache_control, we should add it to a 200 without one, and leave alone a
+  // response that set its own and an error.
+  HttpResponse plain = HttpResponse::text(200, "hi");
+  add_default_cache_control(plain, "public, max-age=60");
+  EXPECT_EQ(plain.header("cache-control"), "public, max-age=60");
+  HttpResponse own = HttpResponse::text(200, "hi");
+  own.headers.emplace_back("Cache-Control", "no-store");
+  add_default_cache_control(own, "public, max-age=60");
+  EXPECT_EQ(own.header("cache-control"), "no-store");
+  EXPECT_EQ(own.headers.size(), plain.headers.size());
+  HttpResponse failed = HttpResponse::text(500, "boom");
+  add_default_cache_control(failed, "public, max-age=60");
+  EXPECT_EQ(failed.header("cache-control"), "");
+}
+
 TEST(StaticSiteTest, OnlyGetAndHeadAreAnswered) {
   // Given a POST to a static file, we should answer 405 naming the allowed methods.
   testing::TempDir dir;

@@ -27,6 +27,9 @@ TEST(InitTest, DefaultTemplateNamesTheProjectAndPrintsTheNextCommand) {
   EXPECT_NE(read_file(temp.path() / "shop/sls.toml")->find("name = \"shop\""), std::string::npos);
   EXPECT_TRUE(fs::exists(temp.path() / "shop/api/hello.cpp"));
   EXPECT_FALSE(fs::exists(temp.path() / "shop/.sls-template")) << "the template's own description was copied";
+  // Templates ship it as "gitignore" (no VCS files in the .deb); the project gets the dot name.
+  EXPECT_TRUE(fs::exists(temp.path() / "shop/.gitignore"));
+  EXPECT_FALSE(fs::exists(temp.path() / "shop/gitignore"));
 }
 
 TEST(InitTest, RefusesToOverwriteAndLeavesEveryFileAsItWas) {

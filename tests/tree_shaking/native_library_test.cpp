@@ -60,6 +60,18 @@ TEST(NativeLibraryTest, ANewerGlibcSymbolIsABuildErrorNamingWhereItIsCalled) {
   EXPECT_FALSE(fs::exists(built.bundle("api/pidfd")));
 }
 
+TEST(NativeLibraryTest, Al2ChecksAgainstGlibc226AndIsRecorded) {
+  // Given runtime = "provided.al2", we should check against glibc 2.26 (so pidfd_open is refused naming
+  // provided.al2) and record provided.al2 in the manifest.
+  BuiltProject built = build_copy(project_fixture("new-glibc"), "[build]\nruntime = \"provided.al2\"\n");
+  EXPECT_EQ(built.build.exit_code, 1);
+  EXPECT_NE(built.build.err.find("bootstrap needs GLIBC_2.36 but provided.al2 has glibc 2.26"), std::string::npos)
+      << built.build.err;
+  auto manifest = read_file(built.project / ".sls/output/manifest.json");
+  ASSERT_TRUE(manifest);
+  EXPECT_NE(manifest->find("\"runtime\": \"provided.al2\""), std::string::npos) << *manifest;
+}
+
 TEST(NativeLibraryTest, RandomDeviceBuildsForAl2023AndRuns) {
   // Given std::random_device (arc4random@GLIBC_2.36 in GCC 12's static libstdc++), we should build a bootstrap
   // that needs nothing newer than GLIBC_2.34 and answers with a token.

@@ -141,6 +141,27 @@ TEST(ConfigTest, Arm64IsRejectedUntilSupported) {
   // Given arch = "arm64", we should refuse it rather than build the wrong thing.
   Diagnostics diagnostics;
   EXPECT_FALSE(parse("[build]\narch = \"arm64\"\n", diagnostics));
+  EXPECT_EQ(only_message(diagnostics),
+            "sls.toml:2:8: error: 'arch' = \"arm64\" is planned but not supported yet (see docs/targets.md); use \"x86_64\"");
+}
+
+TEST(ConfigTest, RuntimeIsProvidedAl2023UnlessSetForTheProjectOrAFunction) {
+  // Given runtime = "provided.al2" in [build] and provided.al2023 for one function, we should read both.
+  Diagnostics diagnostics;
+  auto config = parse("[build]\nruntime = \"provided.al2\"\n[functions.\"api/new\"]\nruntime = \"provided.al2023\"\n",
+                      diagnostics);
+  ASSERT_TRUE(config);
+  EXPECT_EQ(config->runtime, "provided.al2");
+  EXPECT_EQ(config->functions["api/new"].runtime, "provided.al2023");
+  EXPECT_EQ(parse("", diagnostics)->runtime, "provided.al2023");
+}
+
+TEST(ConfigTest, UnknownRuntimeNamesTheChoices) {
+  // Given a runtime sls has no profile for, we should name its position and the runtimes there are.
+  Diagnostics diagnostics;
+  EXPECT_FALSE(parse("[functions.\"api/x\"]\nruntime = \"provided.al1\"\n", diagnostics));
+  EXPECT_EQ(only_message(diagnostics).rfind("sls.toml:2:11: error: 'runtime' must be one of \"provided.al2023\", \"provided.al2\"", 0), 0u)
+      << only_message(diagnostics);
 }
 
 }  // namespace

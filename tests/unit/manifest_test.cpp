@@ -36,6 +36,20 @@ TEST(ManifestTest, RoutesListStaticBeforeDynamic) {
   EXPECT_EQ(json["functions"][1]["runtime"], "provided.al2023");
 }
 
+TEST(ManifestTest, RecordsRuntimeAndCachePolicies) {
+  // Given a provided.al2 function with a cache_control and static files with and without a policy,
+  // we should record the runtime and each policy, and no cache_control key where there is none.
+  ManifestFunction f = function("api/old", "/api/old");
+  const_cast<PlannedFunction*>(f.planned)->native_runtime = "provided.al2";
+  const_cast<PlannedFunction*>(f.planned)->cache_control = "public, max-age=60";
+  Manifest manifest{"demo", {"iad1"}, {f}, {{"index.html", 5, "abc", "public, max-age=0, must-revalidate"}, {"a.txt", 1, "d"}}};
+  auto json = nlohmann::json::parse(render_manifest(manifest));
+  EXPECT_EQ(json["functions"][0]["runtime"], "provided.al2");
+  EXPECT_EQ(json["functions"][0]["cache_control"], "public, max-age=60");
+  EXPECT_EQ(json["static"][0]["cache_control"], "public, max-age=0, must-revalidate");
+  EXPECT_FALSE(json["static"][1].contains("cache_control"));
+}
+
 TEST(ManifestTest, FailedFunctionKeepsStaleBundleMarked) {
   // Given a failed function with a previous bundle, we should mark it failed and stale.
   ManifestFunction failed = function("api/x", "/api/x");

@@ -54,6 +54,25 @@ TEST(PlanTest, ConcurrencyDefaultsToOneAndIsPlannedPerFunction) {
   EXPECT_EQ(plan[1].concurrency, 4);
 }
 
+TEST(PlanTest, RuntimeAndCacheControlArePlannedPerFunction) {
+  // Given runtime = "provided.al2" for the project, provided.al2023 and a cache_control for api/b, and
+  // api/c built for wasm, we should plan al2, al2023 (with its cache_control) and wasi-preview1.
+  Diagnostics diagnostics;
+  ProjectLayout layout = layout_of(
+      {{"api/a", FunctionKind::Source}, {"api/b", FunctionKind::Source}, {"api/c", FunctionKind::Source}});
+  ProjectConfig config = config_of(
+      "[build]\nruntime = \"provided.al2\"\n[functions.\"api/b\"]\nruntime = \"provided.al2023\"\n"
+      "cache_control = \"public, max-age=60\"\n[functions.\"api/c\"]\ntarget = \"wasm\"\n",
+      diagnostics);
+  std::vector<PlannedFunction> plan = plan_functions(layout, config, std::nullopt, diagnostics);
+  ASSERT_EQ(plan.size(), 3u);
+  EXPECT_EQ(plan[0].runtime(), "provided.al2");
+  EXPECT_EQ(plan[0].cache_control, std::nullopt);
+  EXPECT_EQ(plan[1].runtime(), "provided.al2023");
+  EXPECT_EQ(plan[1].cache_control, "public, max-age=60");
+  EXPECT_EQ(plan[2].runtime(), "wasi-preview1");
+}
+
 TEST(PlanTest, CommandLineTargetWinsButPrebuiltModulesStayWasm) {
   // Given --target native, we should build sources natively and keep a prebuilt .wasm a wasm function.
   Diagnostics diagnostics;
