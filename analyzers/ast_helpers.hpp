@@ -36,6 +36,11 @@ struct LiteralText {
 };
 std::optional<LiteralText> literal_text(const clang::Expr* expr);
 
+// The one declaration of `var` that defines it: its definition, or in C the
+// last tentative definition (`static int count;` at file scope, which is a
+// definition when nothing else defines the variable).
+bool is_defining_declaration(const clang::VarDecl& var);
+
 // The static-storage variable an lvalue expression is rooted at:
 // g, g.field, g[i], g->x, *g (through parens and implicit casts).
 const clang::VarDecl* static_storage_root(const clang::Expr* expr);

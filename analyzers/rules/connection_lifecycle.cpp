@@ -45,7 +45,7 @@ void ConnectionLifecycleCheck::register_matchers(MatchFinder& finder) {
 
 void ConnectionLifecycleCheck::check(const MatchFinder::MatchResult& result) {
   if (const auto* var = result.Nodes.getNodeAs<clang::VarDecl>("var")) {
-    if (var->isThisDeclarationADefinition() && is_connection_type(var->getType())) m_connections.emplace(var, nullptr);
+    if (is_defining_declaration(*var) && is_connection_type(var->getType())) m_connections.emplace(var, nullptr);
     return;
   }
   const auto* create = result.Nodes.getNodeAs<clang::CallExpr>("create");

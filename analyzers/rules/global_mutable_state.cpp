@@ -33,7 +33,7 @@ void GlobalMutableStateCheck::register_matchers(MatchFinder& finder) {
 
 void GlobalMutableStateCheck::check(const MatchFinder::MatchResult& result) {
   const auto* var = result.Nodes.getNodeAs<clang::VarDecl>("var");
-  if (var->isThisDeclarationADefinition() == clang::VarDecl::Definition && is_candidate(*var)) m_vars.push_back(var);
+  if (is_defining_declaration(*var) && is_candidate(*var)) m_vars.push_back(var);
 }
 
 void GlobalMutableStateCheck::on_end_of_translation_unit() {
