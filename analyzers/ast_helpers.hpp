@@ -45,10 +45,12 @@ bool is_defining_declaration(const clang::VarDecl& var);
 // g, g.field, g[i], g->x, *g (through parens and implicit casts).
 const clang::VarDecl* static_storage_root(const clang::Expr* expr);
 
-// True when the reference (an lvalue of a static-storage variable) is used to
-// change the object: assigned, incremented, non-const member or operator,
-// bound to a non-const reference or pointer argument.
-bool is_mutating_use(const clang::DeclRefExpr& ref, clang::ASTContext& ast);
+// True when the use (an lvalue of a static-storage variable, or a call that
+// returns a reference to one) changes the object: assigned, incremented,
+// non-const member or operator (a map's operator[] inserts), bound to a
+// non-const reference or pointer argument, or bound to a local reference
+// that is then used to change it.
+bool is_mutating_use(const clang::Expr& use, clang::ASTContext& ast);
 
 // True when `stmt` sits in the then-branch of an `if` (or the body of a
 // std::call_once callable) whose condition names `var`: the lazy

@@ -130,6 +130,23 @@ const clang::VarDecl* TuModel::accessed_static(const clang::FunctionDecl& functi
   return it == m_accessors.end() ? nullptr : it->second;
 }
 
+std::vector<const clang::CallExpr*> TuModel::reference_accessor_calls(const clang::VarDecl& var) const {
+  std::vector<const clang::CallExpr*> calls;
+  for (const auto& [function, accessed] : m_accessors) {
+    // `T& get() { return g; }` and `T* get() { return &g; }` hand out g itself;
+    // `T* get() { return g_ptr; }` hands out a copy of the pointer.
+    auto result = function->getReturnType();
+    bool address = result->isPointerType() && !var.getType()->isPointerType();
+    if (accessed->getCanonicalDecl() != var.getCanonicalDecl() || !(result->isReferenceType() || address)) continue;
+    for (const auto* call : calls_to(*function)) calls.push_back(call);
+  }
+  return calls;
+}
+
+bool TuModel::runs_once(const clang::FunctionDecl& function) const {
+  return m_once_functions.contains(function.getDefinition() ? function.getDefinition() : &function);
+}
+
 const std::vector<const clang::VarDecl*>& TuModel::objects_of(const clang::FunctionDecl& method) const {
   static const std::vector<const clang::VarDecl*> k_none;
   const auto* definition = method.getDefinition() ? method.getDefinition() : &method;

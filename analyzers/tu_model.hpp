@@ -88,6 +88,12 @@ public:
   // `return instance;` of a function-local static) on every path: calls to
   // it designate that variable. Null for other functions.
   const clang::VarDecl* accessed_static(const clang::FunctionDecl& function) const;
+  // The calls to such functions that hand out `var` by reference or address
+  // (`store().put(…)`): uses of `var` that can change it.
+  std::vector<const clang::CallExpr*> reference_accessor_calls(const clang::VarDecl& var) const;
+
+  // A function handed to std::call_once or pthread_once: it runs once per instance.
+  bool runs_once(const clang::FunctionDecl& function) const;
 
   // The static-storage objects a member function (or constructor) of this
   // translation unit runs on: those it is called on directly, and through
@@ -103,6 +109,7 @@ private:
   std::unordered_set<const clang::FunctionDecl*> m_handler_functions;
   std::unordered_set<const clang::FunctionDecl*> m_init_functions;
   std::unordered_set<const clang::FunctionDecl*> m_signal_functions;
+  std::unordered_set<const clang::FunctionDecl*> m_once_functions;
   std::unordered_set<const clang::LambdaExpr*> m_handler_lambdas;
   // `main` functions that call run_handler, with the call that splits init from handler.
   std::unordered_map<const clang::FunctionDecl*, const clang::CallExpr*> m_main_split;

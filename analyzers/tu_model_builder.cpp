@@ -213,6 +213,9 @@ public:
       if (const auto* function = named_function(call->getArg(1))) m_signal_roots.push_back(function);
     }
     if (is_run_handler(*call) && call->getNumArgs() > 0) add_run_handler(*call);
+    if (name_is_one_of(name, {"std::call_once", "pthread_once"}) && call->getNumArgs() >= 2) {
+      if (const auto* function = named_function(call->getArg(1))) m_model.m_once_functions.insert(function);
+    }
     return true;
   }
 

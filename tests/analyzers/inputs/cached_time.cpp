@@ -9,11 +9,11 @@
 using Clock = std::chrono::steady_clock;
 
 static const auto g_started = Clock::now();                     // expect: warning sls-cached-time
-static std::time_t g_boot = std::time(nullptr);                  // expect: warning sls-cached-time
-static timespec g_init_ts;
+static std::time_t g_boot = std::time(nullptr);                  // expect: warning sls-cached-time; note sls-global-mutable-state
+static timespec g_init_ts;  // expect: note sls-global-mutable-state
 static timeval g_tv;  // expect: warning sls-global-mutable-state
-static Clock::time_point g_last_refresh;                         // a TTL timestamp the handler refreshes
-static std::chrono::system_clock::time_point g_deploy;           // set in a constructor function
+static Clock::time_point g_last_refresh;                         // a TTL timestamp the handler refreshes  // expect: warning sls-global-mutable-state
+static std::chrono::system_clock::time_point g_deploy;           // set in a constructor function  // expect: note sls-global-mutable-state
 
 __attribute__((constructor)) static void remember_start() {
   clock_gettime(CLOCK_MONOTONIC, &g_init_ts);                    // expect: warning sls-cached-time
