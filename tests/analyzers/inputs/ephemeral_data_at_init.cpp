@@ -12,7 +12,7 @@ static const char* g_session = std::getenv("AWS_SESSION_TOKEN");        // expec
 static std::string g_api_token = fetch_token("api");                   // expect: warning sls-ephemeral-data-at-init; note sls-global-mutable-state
 static std::string g_refreshed = fetch_token("db");                    // refreshed  // expect: warning sls-global-mutable-state
 static const char* g_region = std::getenv("AWS_REGION");               // not a credential  // expect: note sls-global-mutable-state
-static const char* g_password = std::getenv("DB_PASSWORD");            // long-lived: not ephemeral  // expect: note sls-global-mutable-state
+static const char* g_password = std::getenv("DB_PASSWORD");            // rotated by the secrets manager  // expect: warning sls-ephemeral-data-at-init; note sls-global-mutable-state
 
 static aws::lambda_runtime::invocation_response handler(const aws::lambda_runtime::invocation_request& request) {
   g_refreshed = fetch_token("db");
