@@ -81,6 +81,8 @@ bool contains_node(const clang::Stmt& outer, const clang::Stmt& inner);
 
 // True when `stmt` contains a reference to `var`.
 bool mentions(const clang::Stmt* stmt, const clang::VarDecl& var);
+// The references to `var` inside `stmt`, in source order.
+std::vector<const clang::DeclRefExpr*> find_references(const clang::Stmt* stmt, const clang::VarDecl& var);
 
 // The variable a call's result is stored in: `T v = call(...)` or `v = call(...)`.
 const clang::VarDecl* result_variable(const clang::CallExpr& call, clang::ASTContext& ast);

@@ -442,6 +442,13 @@ bool mentions(const clang::Stmt* stmt, const clang::VarDecl& var) {
   return finder.m_found;
 }
 
+std::vector<const clang::DeclRefExpr*> find_references(const clang::Stmt* stmt, const clang::VarDecl& var) {
+  if (!stmt) return {};
+  RefCollector refs(var);
+  refs.TraverseStmt(const_cast<clang::Stmt*>(stmt));
+  return refs.m_refs;
+}
+
 const clang::VarDecl* result_variable(const clang::CallExpr& call, clang::ASTContext& ast) {
   DynTypedNode node = DynTypedNode::create(call);
   for (int depth = 0; depth < 8; ++depth) {

@@ -27,8 +27,8 @@ static long uptime_ms() {
 
 sls::Response handle(const sls::Request& request, sls::Context& context) {
   auto now = Clock::now();                                       // a local reading: fresh
-  if (now - g_last_refresh > std::chrono::seconds(60)) g_last_refresh = now;
-  gettimeofday(&g_tv, nullptr);  // refreshed per request
+  if (now - g_last_refresh > std::chrono::seconds(60)) g_last_refresh = now;  // expect: warning sls-cached-time
+  gettimeofday(&g_tv, nullptr);  // a per-request stamp kept in static storage  // expect: warning sls-cached-time
   std::time_t t = std::time(nullptr);
   long age = uptime_ms() + static_cast<long>(t - g_boot) + g_started.time_since_epoch().count();
   return sls::Response::text(200, age > 0 ? "ok" : "no");
