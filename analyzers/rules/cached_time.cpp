@@ -27,6 +27,25 @@ bool mixes_bits(const clang::BinaryOperator& binary) {
   return binary.isBitwiseOp() || binary.isShiftOp();
 }
 
+// `a < cutoff` is a truth value and `now - last` a duration: no longer a clock reading.
+bool ends_reading(const clang::CXXOperatorCallExpr& op) {
+  switch (op.getOperator()) {
+    case clang::OO_Less:
+    case clang::OO_Greater:
+    case clang::OO_LessEqual:
+    case clang::OO_GreaterEqual:
+    case clang::OO_EqualEqual:
+    case clang::OO_ExclaimEqual:
+    case clang::OO_Spaceship:
+      return true;
+    case clang::OO_Minus:
+      return op.getNumArgs() == 2 && op.getArg(0)->getType().getCanonicalType().getUnqualifiedType() ==
+                                         op.getArg(1)->getType().getCanonicalType().getUnqualifiedType();
+    default:
+      return false;
+  }
+}
+
 const clang::VarDecl* value_destination(const clang::Expr& value, const TuModel& model, int budget,
                                         const clang::Stmt** store);
 
@@ -70,6 +89,7 @@ const clang::VarDecl* value_destination(const clang::Expr& value, const TuModel&
       if (binary->isAssignmentOp()) return binary->getRHS() == child ? static_root(binary->getLHS(), model) : nullptr;
       if (mixes_bits(*binary) || binary->isComparisonOp()) return nullptr;
     }
+    if (const auto* op = parents[0].get<clang::CXXOperatorCallExpr>(); op && ends_reading(*op)) return nullptr;
     if (const auto* op = parents[0].get<clang::CXXOperatorCallExpr>(); op && op->getOperator() == clang::OO_Equal) {
       return op->getNumArgs() == 2 && op->getArg(1) == child ? static_root(op->getArg(0), model) : nullptr;
     }

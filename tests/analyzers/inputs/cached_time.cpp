@@ -30,6 +30,10 @@ sls::Response handle(const sls::Request& request, sls::Context& context) {
   if (now - g_last_refresh > std::chrono::seconds(60)) g_last_refresh = now;  // expect: warning sls-cached-time
   gettimeofday(&g_tv, nullptr);  // a per-request stamp kept in static storage  // expect: warning sls-cached-time
   std::time_t t = std::time(nullptr);
+  static double g_elapsed = 0;  // expect: warning sls-global-mutable-state
+  g_elapsed = std::chrono::duration<double>(Clock::now() - g_last_refresh).count();  // a duration, not a reading
+  static bool g_stale = false;  // expect: warning sls-global-mutable-state
+  g_stale = g_last_refresh < Clock::now() - std::chrono::minutes(15);  // a comparison, not a reading
   long age = uptime_ms() + static_cast<long>(t - g_boot) + g_started.time_since_epoch().count();
   return sls::Response::text(200, age > 0 ? "ok" : "no");
 }
