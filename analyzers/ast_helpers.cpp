@@ -116,6 +116,12 @@ std::optional<LiteralText> literal_text(const clang::Expr* expr) {
   return std::nullopt;
 }
 
+bool is_defining_declaration(const clang::VarDecl& var) {
+  auto kind = var.isThisDeclarationADefinition();
+  if (kind == clang::VarDecl::Definition) return true;
+  return kind == clang::VarDecl::TentativeDefinition && var.getActingDefinition() == &var;
+}
+
 const clang::VarDecl* static_storage_root(const clang::Expr* expr) {
   while (expr) {
     expr = strip(expr);

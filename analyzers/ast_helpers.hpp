@@ -36,14 +36,21 @@ struct LiteralText {
 };
 std::optional<LiteralText> literal_text(const clang::Expr* expr);
 
+// The one declaration of `var` that defines it: its definition, or in C the
+// last tentative definition (`static int count;` at file scope, which is a
+// definition when nothing else defines the variable).
+bool is_defining_declaration(const clang::VarDecl& var);
+
 // The static-storage variable an lvalue expression is rooted at:
 // g, g.field, g[i], g->x, *g (through parens and implicit casts).
 const clang::VarDecl* static_storage_root(const clang::Expr* expr);
 
-// True when the reference (an lvalue of a static-storage variable) is used to
-// change the object: assigned, incremented, non-const member or operator,
-// bound to a non-const reference or pointer argument.
-bool is_mutating_use(const clang::DeclRefExpr& ref, clang::ASTContext& ast);
+// True when the use (an lvalue of a static-storage variable, or a call that
+// returns a reference to one) changes the object: assigned, incremented,
+// non-const member or operator (a map's operator[] inserts), bound to a
+// non-const reference or pointer argument, or bound to a local reference
+// that is then used to change it.
+bool is_mutating_use(const clang::Expr& use, clang::ASTContext& ast);
 
 // True when `stmt` sits in the then-branch of an `if` (or the body of a
 // std::call_once callable) whose condition names `var`: the lazy
@@ -74,6 +81,8 @@ bool contains_node(const clang::Stmt& outer, const clang::Stmt& inner);
 
 // True when `stmt` contains a reference to `var`.
 bool mentions(const clang::Stmt* stmt, const clang::VarDecl& var);
+// The references to `var` inside `stmt`, in source order.
+std::vector<const clang::DeclRefExpr*> find_references(const clang::Stmt* stmt, const clang::VarDecl& var);
 
 // The variable a call's result is stored in: `T v = call(...)` or `v = call(...)`.
 const clang::VarDecl* result_variable(const clang::CallExpr& call, clang::ASTContext& ast);

@@ -45,17 +45,37 @@ bool pointee_is_mutable(clang::QualType type) {
 
 bool is_mutating_parent(const clang::Expr& child, const clang::Stmt& parent, clang::ASTContext& ast);
 
+// `buffer`, `buffer + used`, `(void*)buffer`: a pointer into an array's own storage.
+bool designates_array_storage(const clang::Expr& expr) {
+  const clang::Expr* current = &expr;
+  for (int depth = 0; depth < 8 && current; ++depth) {
+    const auto* cast = llvm::dyn_cast<clang::ImplicitCastExpr>(current);
+    if (cast && cast->getCastKind() == clang::CK_ArrayToPointerDecay) return true;
+    if (cast) {
+      current = cast->getSubExpr();
+    } else if (const auto* binary = llvm::dyn_cast<clang::BinaryOperator>(current); binary && binary->isAdditiveOp()) {
+      current = binary->getLHS()->getType()->isPointerType() ? binary->getLHS() : binary->getRHS();
+    } else if (const auto* paren = llvm::dyn_cast<clang::ParenExpr>(current)) {
+      current = paren->getSubExpr();
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
 bool is_argument_mutation(const clang::Expr& child, const clang::CallExpr& call) {
   const auto* callee = call.getDirectCallee();
   if (!callee) return false;
-  for (unsigned i = 0; i < call.getNumArgs() && i < callee->getNumParams(); ++i) {
+  // A member operator's first argument is the object, not its first parameter.
+  unsigned offset = llvm::isa<clang::CXXOperatorCallExpr>(call) && llvm::isa<clang::CXXMethodDecl>(callee) ? 1 : 0;
+  for (unsigned i = offset; i < call.getNumArgs() && i - offset < callee->getNumParams(); ++i) {
     if (call.getArg(i)->IgnoreParenImpCasts() != child.IgnoreParenImpCasts()) continue;
-    auto type = callee->getParamDecl(i)->getType();
+    auto type = callee->getParamDecl(i - offset)->getType();
     if (type->isReferenceType() && !type.getNonReferenceType().isConstQualified()) return true;
     // An array that decays to a mutable pointer is written through it; a
     // pointer variable passed by value is not itself changed.
-    const auto* cast = llvm::dyn_cast<clang::ImplicitCastExpr>(&child);
-    if (pointee_is_mutable(type) && cast && cast->getCastKind() == clang::CK_ArrayToPointerDecay) return true;
+    if (pointee_is_mutable(type) && designates_array_storage(child)) return true;
   }
   return false;
 }
@@ -109,6 +129,11 @@ bool is_mutating_parent(const clang::Expr& child, const clang::Stmt& parent, cla
           op->getOperator() == clang::OO_MinusMinus || op->getOperator() == clang::OO_LessLess) {
         return method ? !method->isConst() : true;
       }
+      // `table[key]` inserts the key into a map.
+      if (op->getOperator() == clang::OO_Subscript && method && !method->isConst() &&
+          type_mentions(op->getArg(0)->getType(), {"map<"})) {
+        return true;
+      }
       if (method) return !method->isConst() && op->getOperator() == clang::OO_Call;
     }
     return is_argument_mutation(child, *op);
@@ -135,6 +160,11 @@ const clang::Expr* object_path_parent(const clang::Expr& child, const clang::Stm
   }
   if (const auto* unary = llvm::dyn_cast<clang::UnaryOperator>(&parent)) {
     return unary->getOpcode() == clang::UO_Deref ? unary : nullptr;
+  }
+  if (const auto* binary = llvm::dyn_cast<clang::BinaryOperator>(&parent)) {
+    // `buffer + used` still points into the buffer.
+    bool into = binary->isAdditiveOp() && binary->getType()->isPointerType() && child.getType()->isPointerType();
+    return into ? binary : nullptr;
   }
   if (const auto* op = llvm::dyn_cast<clang::CXXOperatorCallExpr>(&parent)) {
     auto kind = op->getOperator();
@@ -240,10 +270,19 @@ bool has_early_return_guard(const clang::CompoundStmt& block, const clang::Stmt&
 
 }  // namespace
 
-bool is_mutating_use(const clang::DeclRefExpr& ref, clang::ASTContext& ast) {
-  const clang::Expr* current = &ref;
+namespace {
+
+// A local non-const reference or pointer bound to the object (`auto& s =
+// g_sessions[id];`): the object changes when the alias is used to change it.
+bool alias_is_mutated(const clang::VarDecl& alias, clang::ASTContext& ast, int budget);
+
+bool mutating_use(const clang::Expr& use, clang::ASTContext& ast, int budget) {
+  const clang::Expr* current = &use;
   for (int depth = 0; depth < 16; ++depth) {
-    const auto* parent = parent_stmt(*current, ast);
+    auto parents = ast.getParents(*current);
+    if (parents.empty()) return false;
+    if (const auto* alias = parents[0].get<clang::VarDecl>()) return budget > 0 && alias_is_mutated(*alias, ast, budget - 1);
+    const auto* parent = parents[0].get<clang::Stmt>();
     if (!parent) return false;
     if (is_mutating_parent(*current, *parent, ast)) return true;
     const auto* next = object_path_parent(*current, *parent);
@@ -253,7 +292,64 @@ bool is_mutating_use(const clang::DeclRefExpr& ref, clang::ASTContext& ast) {
   return false;
 }
 
-static bool guarded(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast, GuardKind kind) {
+class RefCollector : public clang::RecursiveASTVisitor<RefCollector> {
+public:
+  explicit RefCollector(const clang::VarDecl& var) : m_var(var) {}
+  bool VisitDeclRefExpr(clang::DeclRefExpr* ref) {
+    if (ref->getDecl() == &m_var) m_refs.push_back(ref);
+    return true;
+  }
+  std::vector<const clang::DeclRefExpr*> m_refs;
+
+private:
+  const clang::VarDecl& m_var;
+};
+
+const clang::Stmt* body_holding(const clang::Decl& decl, clang::ASTContext& ast) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(decl);
+  for (int depth = 0; depth < 64; ++depth) {
+    auto parents = ast.getParents(node);
+    if (parents.empty()) return nullptr;
+    if (const auto* function = parents[0].get<clang::FunctionDecl>()) return function->getBody();
+    if (const auto* lambda = parents[0].get<clang::LambdaExpr>()) return lambda->getBody();
+    node = parents[0];
+  }
+  return nullptr;
+}
+
+// `p = other`, `++p`: the pointer moves, the object it pointed to is untouched.
+bool reseats_pointer(const clang::DeclRefExpr& ref, clang::ASTContext& ast) {
+  if (!ref.getType()->isPointerType()) return false;
+  const auto* parent = parent_stmt(ref, ast);
+  if (const auto* binary = llvm::dyn_cast_or_null<clang::BinaryOperator>(parent)) {
+    return binary->isAssignmentOp() && binary->getLHS()->IgnoreParens() == &ref;
+  }
+  const auto* unary = llvm::dyn_cast_or_null<clang::UnaryOperator>(parent);
+  return unary && unary->isIncrementDecrementOp();
+}
+
+bool alias_is_mutated(const clang::VarDecl& alias, clang::ASTContext& ast, int budget) {
+  auto type = alias.getType();
+  if (type->isFunctionPointerType()) return false;  // calling through it changes nothing
+  bool reference = type->isReferenceType() && !type.getNonReferenceType().isConstQualified();
+  if (alias.hasGlobalStorage() || !(reference || pointee_is_mutable(type))) return false;
+  const auto* body = body_holding(alias, ast);
+  if (!body) return false;
+  RefCollector refs(alias);
+  refs.TraverseStmt(const_cast<clang::Stmt*>(body));
+  for (const auto* ref : refs.m_refs) {
+    if (!reseats_pointer(*ref, ast) && mutating_use(*ref, ast, budget)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_mutating_use(const clang::Expr& use, clang::ASTContext& ast) { return mutating_use(use, ast, 2); }
+
+namespace {
+
+bool guarded(const clang::Stmt& stmt, const clang::VarDecl& var, clang::ASTContext& ast, GuardKind kind) {
   DynTypedNode node = DynTypedNode::create(stmt);
   for (int depth = 0; depth < 64; ++depth) {
     auto parents = ast.getParents(node);
@@ -281,6 +377,8 @@ static bool guarded(const clang::Stmt& stmt, const clang::VarDecl& var, clang::A
   return false;
 }
 
+}  // namespace
+
 bool is_in_condition(const clang::Stmt& stmt, clang::ASTContext& ast) {
   clang::DynTypedNode node = clang::DynTypedNode::create(stmt);
   for (int depth = 0; depth < 12; ++depth) {
@@ -304,11 +402,15 @@ bool is_one_time_fill(const clang::Stmt& stmt, const clang::VarDecl& var, clang:
 }
 
 bool is_synchronisation_type(clang::QualType type) {
-  std::string name = type.getNonReferenceType().getUnqualifiedType().getCanonicalType().getAsString();
-  for (std::string_view part :
-       {"std::once_flag", "mutex", "std::condition_variable", "pthread_once_t", "pthread_cond_t", "std::atomic_flag",
-        "std::latch", "std::barrier", "std::counting_semaphore"}) {
-    if (name.find(part) != std::string::npos) return true;
+  // The spelling as written too: pthread_once_t is a typedef of int.
+  type = type.getNonReferenceType().getUnqualifiedType();
+  for (const std::string& name : {type.getCanonicalType().getAsString(), type.getAsString()}) {
+    for (std::string_view part :
+         {"std::once_flag", "mutex", "std::condition_variable", "pthread_once_t", "pthread_cond_t", "pthread_rwlock_t",
+          "pthread_spinlock_t", "pthread_barrier_t", "std::atomic_flag", "std::latch", "std::barrier",
+          "std::counting_semaphore", "std::binary_semaphore", "sem_t"}) {
+      if (name.find(part) != std::string::npos) return true;
+    }
   }
   return false;
 }
@@ -338,6 +440,13 @@ bool mentions(const clang::Stmt* stmt, const clang::VarDecl& var) {
   MentionFinder finder(&var);
   finder.TraverseStmt(const_cast<clang::Stmt*>(stmt));
   return finder.m_found;
+}
+
+std::vector<const clang::DeclRefExpr*> find_references(const clang::Stmt* stmt, const clang::VarDecl& var) {
+  if (!stmt) return {};
+  RefCollector refs(var);
+  refs.TraverseStmt(const_cast<clang::Stmt*>(stmt));
+  return refs.m_refs;
 }
 
 const clang::VarDecl* result_variable(const clang::CallExpr& call, clang::ASTContext& ast) {

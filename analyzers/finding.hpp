@@ -38,6 +38,9 @@ struct Finding {
   std::string source_line;  // the text of the line, for the caret display
   std::vector<Note> notes;  // related places (a write site, a creation site…)
   std::vector<FixIt> fixits;
+  // Set by a rule for the milder form of its hazard: the finding is reported
+  // one step below the rule's severity (error -> warning -> note).
+  bool lowered = false;
 };
 
 // A translation unit that could not be analysed (it did not parse).

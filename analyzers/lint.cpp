@@ -186,10 +186,18 @@ std::vector<Finding> apply_suppressions(const LintJob& job, std::vector<Finding>
   return kept;
 }
 
+// error -> warning -> note; note and off stay.
+Severity one_step_lower(Severity severity) {
+  if (severity == Severity::Error) return Severity::Warning;
+  if (severity == Severity::Warning) return Severity::Note;
+  return severity;
+}
+
 void apply_severities(std::vector<Finding>& findings, const LintOptions& options) {
   for (auto& finding : findings) {
     const auto* rule = find_rule(finding.rule_id);
     finding.severity = rule ? effective_severity(*rule, options) : Severity::Warning;
+    if (finding.lowered) finding.severity = one_step_lower(finding.severity);
     if (rule && finding.rationale.empty()) finding.rationale = std::string(rule->rationale);
   }
   std::erase_if(findings, [](const Finding& finding) { return finding.severity == Severity::Off; });

@@ -11,7 +11,7 @@ using enum Severity;
 // Keep in the order of docs/design.md §7; docs/rules/<id>.md must exist for each id.
 constexpr std::array k_rules = {
     RuleInfo{"sls-global-mutable-state", Warning, Warning, Error,
-             "non-const globals and function-local statics written in handler context",
+             "non-const globals and statics: a warning when handler code changes them, a note when only init does",
              "objects outside the handler stay initialised between invocations on the same instance, "
              "and every instance has its own copy: the value persists and diverges between instances"},
     RuleInfo{"sls-request-state-in-global", Error, Error, Error, "request data stored into a global",

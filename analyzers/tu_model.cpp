@@ -1,223 +1,36 @@
-// Builds the init/handler context model (see tu_model.hpp for the terms).
-//
-// One RecursiveASTVisitor walk collects the roots (the SLS_HANDLER function,
-// callables passed to run_handler, constructor-attribute functions, global
-// initialisers, main before run_handler), every reference to a static-storage
-// variable and every direct call. Reachability is then a breadth-first walk
-// over the functions each body names: calls, constructor calls, and plain
-// references to functions (a function handed to std::thread or a callback
-// table runs in the context of the code that hands it over).
+// Answers the context questions of tu_model.hpp from the facts that
+// tu_model_builder.cpp collected.
 
 #include "analyzers/tu_model.hpp"
 
-#include <deque>
-
 #include "analyzers/ast_helpers.hpp"
+#include "analyzers/request_data.hpp"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace sls::analyzers {
 namespace {
 
-bool is_sls_handler_glue(const clang::FunctionDecl& function) {
-  // SLS_HANDLER(fn) defines sls::detail::invoke_handler (C++, <sls/function.hpp>) or
-  // sls_c_invoke_handler (C, <sls/function.h>), which calls fn.
-  if (!function.doesThisDeclarationHaveABody()) return false;
-  std::string name = qualified_name(function);
-  return name == "sls::detail::invoke_handler" || name == "sls_c_invoke_handler";
-}
-
-bool is_run_handler(const clang::CallExpr& call) { return callee_name(call) == "aws::lambda_runtime::run_handler"; }
-
-bool is_request_type(clang::QualType type) {
-  type = type.getNonReferenceType();
-  if (type->isPointerType()) type = type->getPointeeType();
-  const auto* record = type->getAsCXXRecordDecl();
-  if (!record) return false;
-  std::string name = qualified_name(*record);
-  return name == "sls::Request" || name == "aws::lambda_runtime::invocation_request";
-}
-
-// Functions and lambdas named anywhere inside an expression (the argument of
-// run_handler may be `fn`, `&fn`, a lambda, or a std::function built from one).
-void collect_callables(const clang::Stmt* stmt, std::vector<const clang::FunctionDecl*>& functions,
-                       std::vector<const clang::LambdaExpr*>& lambdas) {
-  if (!stmt) return;
-  if (const auto* lambda = llvm::dyn_cast<clang::LambdaExpr>(stmt)) {
-    lambdas.push_back(lambda);
-    return;
+// True when `stmt` is part of the initialiser of a function-local static,
+// which runs once per instance, on the first call.
+bool in_static_local_initializer(const clang::Stmt& stmt, clang::ASTContext& ast) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(stmt);
+  for (int depth = 0; depth < 256; ++depth) {
+    auto parents = ast.getParents(node);
+    if (parents.empty()) return false;
+    node = parents[0];
+    if (const auto* var = node.get<clang::VarDecl>()) return var->isStaticLocal();
+    if (node.get<clang::FunctionDecl>() || node.get<clang::LambdaExpr>()) return false;
   }
-  if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(stmt)) {
-    if (const auto* function = llvm::dyn_cast<clang::FunctionDecl>(ref->getDecl())) functions.push_back(function);
-    if (const auto* var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->getInit()) {
-      collect_callables(var->getInit(), functions, lambdas);
-    }
-  }
-  for (const auto* child : stmt->children()) collect_callables(child, functions, lambdas);
-}
-
-// Every function a body can transfer control to, directly or by naming it.
-class CalleeCollector : public clang::RecursiveASTVisitor<CalleeCollector> {
-public:
-  bool VisitCallExpr(clang::CallExpr* call) {
-    add(call->getDirectCallee());
-    return true;
-  }
-  bool VisitCXXConstructExpr(clang::CXXConstructExpr* construct) {
-    add(construct->getConstructor());
-    return true;
-  }
-  bool VisitDeclRefExpr(clang::DeclRefExpr* ref) {
-    add(llvm::dyn_cast<clang::FunctionDecl>(ref->getDecl()));
-    return true;
-  }
-  bool VisitLambdaExpr(clang::LambdaExpr* lambda) {
-    add(lambda->getCallOperator());
-    return true;
-  }
-  std::vector<const clang::FunctionDecl*> m_callees;
-
-private:
-  void add(const clang::FunctionDecl* function) {
-    if (!function) return;
-    if (const auto* definition = function->getDefinition()) m_callees.push_back(definition);
-  }
-};
-
-std::vector<const clang::FunctionDecl*> callees_of(const clang::Stmt* body) {
-  CalleeCollector collector;
-  if (body) collector.TraverseStmt(const_cast<clang::Stmt*>(body));
-  return collector.m_callees;
+  return false;
 }
 
 }  // namespace
-
-class TuModel::Builder : public clang::RecursiveASTVisitor<Builder> {
-public:
-  explicit Builder(TuModel& model) : m_model(model) {}
-
-  bool shouldVisitTemplateInstantiations() const { return true; }
-
-  bool VisitFunctionDecl(clang::FunctionDecl* function) {
-    if (is_sls_handler_glue(*function)) m_handler_roots.push_back(function);
-    if (function->hasAttr<clang::ConstructorAttr>() && function->hasBody()) m_init_roots.push_back(function);
-    if (function->isMain() && function->hasBody()) m_mains.push_back(function);
-    for (const auto* param : function->parameters()) {
-      if (is_request_type(param->getType())) m_model.m_request_vars.insert(param);
-    }
-    return true;
-  }
-
-  bool VisitVarDecl(clang::VarDecl* var) {
-    if (var->hasGlobalStorage() && !llvm::isa<clang::ParmVarDecl>(var)) {
-      m_model.m_static_vars.push_back(var);
-      if (!var->isStaticLocal() && var->getInit()) m_init_exprs.push_back(var->getInit());
-    }
-    if (var->isLocalVarDecl() && var->getInit() && m_model.is_request_derived(*var->getInit())) {
-      m_model.m_request_vars.insert(var);
-    }
-    return true;
-  }
-
-  bool VisitDeclRefExpr(clang::DeclRefExpr* ref) {
-    if (const auto* var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl()); var && var->hasGlobalStorage()) {
-      m_model.m_uses[var->getCanonicalDecl()].push_back(ref);
-    }
-    return true;
-  }
-
-  bool VisitCallExpr(clang::CallExpr* call) {
-    if (const auto* callee = call->getDirectCallee()) m_model.m_calls[callee->getCanonicalDecl()].push_back(call);
-    if (is_run_handler(*call) && call->getNumArgs() > 0) {
-      std::vector<const clang::LambdaExpr*> lambdas;
-      collect_callables(call->getArg(0), m_handler_roots, lambdas);
-      for (const auto* lambda : lambdas) {
-        m_model.m_handler_lambdas.insert(lambda);
-        m_handler_roots.push_back(lambda->getCallOperator());
-      }
-      if (const auto* main = m_model.enclosing_function(*call); main && main->isMain()) {
-        m_model.m_main_split[main] = call;
-      }
-    }
-    return true;
-  }
-
-  void finish() {
-    m_model.m_has_handler = !m_handler_roots.empty();
-    reach(m_handler_roots, m_model.m_handler_functions);
-    std::vector<const clang::FunctionDecl*> init_roots = m_init_roots;
-    for (const auto* init : m_init_exprs) append(init_roots, callees_of(init));
-    for (const auto* main : m_mains) add_main_init(*main, init_roots);
-    reach(init_roots, m_model.m_init_functions);
-  }
-
-private:
-  static void append(std::vector<const clang::FunctionDecl*>& to, const std::vector<const clang::FunctionDecl*>& from) {
-    to.insert(to.end(), from.begin(), from.end());
-  }
-
-  // Code in main before run_handler is init. A main with no handler in the
-  // translation unit runs its own loop: before the first loop is init, the
-  // loop is per request; a main without a loop is init as a whole.
-  void add_main_init(const clang::FunctionDecl& main, std::vector<const clang::FunctionDecl*>& roots) {
-    auto split = m_model.m_main_split.find(&main);
-    if (split == m_model.m_main_split.end()) {
-      if (m_model.m_has_handler) return;
-      const auto* body = llvm::dyn_cast_or_null<clang::CompoundStmt>(main.getBody());
-      const clang::Stmt* loop = nullptr;
-      for (const auto* stmt : body ? body->body() : clang::CompoundStmt::body_const_range(nullptr, nullptr)) {
-        if (llvm::isa<clang::ForStmt, clang::WhileStmt, clang::DoStmt>(stmt)) {
-          loop = stmt;
-          break;
-        }
-        append(roots, callees_of(stmt));
-      }
-      if (!loop) {
-        roots.push_back(&main);
-        return;
-      }
-      m_model.m_main_loop[&main] = loop;
-      reach(callees_of(loop), m_model.m_handler_functions);
-      return;
-    }
-    const auto* body = llvm::dyn_cast_or_null<clang::CompoundStmt>(main.getBody());
-    if (!body) return;
-    for (const auto* stmt : body->body()) {
-      if (!begins_before(*stmt, *split->second, m_model.m_ast)) break;
-      append(roots, callees_of(stmt));
-    }
-  }
-
-  void reach(const std::vector<const clang::FunctionDecl*>& roots,
-             std::unordered_set<const clang::FunctionDecl*>& reached) {
-    std::deque<const clang::FunctionDecl*> queue(roots.begin(), roots.end());
-    while (!queue.empty()) {
-      const auto* function = queue.front();
-      queue.pop_front();
-      if (const auto* definition = function->getDefinition()) function = definition;
-      if (!reached.insert(function).second) continue;
-      for (const auto* callee : callees_of(function->getBody())) queue.push_back(callee);
-    }
-  }
-
-  TuModel& m_model;
-  std::vector<const clang::FunctionDecl*> m_handler_roots;
-  std::vector<const clang::FunctionDecl*> m_init_roots;
-  std::vector<const clang::FunctionDecl*> m_mains;
-  std::vector<const clang::Expr*> m_init_exprs;
-};
-
-TuModel::TuModel(clang::ASTContext& ast) : m_ast(ast) {
-  Builder builder(*this);
-  builder.TraverseAST(ast);  // honours the traversal scope set by the driver
-  builder.finish();
-}
 
 TuModel::~TuModel() = default;
 
@@ -253,6 +66,7 @@ unsigned TuModel::context_of_function(const clang::FunctionDecl& function) const
   unsigned flags = k_context_none;
   if (m_handler_functions.contains(definition)) flags |= k_context_handler;
   if (m_init_functions.contains(definition)) flags |= k_context_init;
+  if (m_signal_functions.contains(definition)) flags |= k_context_signal;
   if (flags == k_context_none) flags = k_context_unknown;
   return flags;
 }
@@ -260,6 +74,7 @@ unsigned TuModel::context_of_function(const clang::FunctionDecl& function) const
 unsigned TuModel::context_of(const clang::Stmt& stmt) const {
   const auto* function = enclosing_function(stmt);
   if (!function) return k_context_init;  // a global initialiser
+  if (in_static_local_initializer(stmt, m_ast)) return k_context_init;
   if (auto split = m_main_split.find(function); split != m_main_split.end()) {
     return begins_before(stmt, *split->second, m_ast) ? k_context_init : k_context_none;
   }
@@ -306,15 +121,37 @@ std::vector<const clang::CallExpr*> TuModel::calls_to(const clang::FunctionDecl&
 }
 
 bool TuModel::is_request_derived(const clang::Expr& expr) const {
-  if (const auto* ref = llvm::dyn_cast<clang::DeclRefExpr>(&expr)) {
-    const auto* var = llvm::dyn_cast<clang::VarDecl>(ref->getDecl());
-    if (var && m_request_vars.contains(var)) return true;
+  return analyzers::is_request_derived(expr, m_request_vars);
+}
+
+const clang::VarDecl* TuModel::accessed_static(const clang::FunctionDecl& function) const {
+  const auto* definition = function.getDefinition() ? function.getDefinition() : &function;
+  auto it = m_accessors.find(definition);
+  return it == m_accessors.end() ? nullptr : it->second;
+}
+
+std::vector<const clang::CallExpr*> TuModel::reference_accessor_calls(const clang::VarDecl& var) const {
+  std::vector<const clang::CallExpr*> calls;
+  for (const auto& [function, accessed] : m_accessors) {
+    // `T& get() { return g; }` and `T* get() { return &g; }` hand out g itself;
+    // `T* get() { return g_ptr; }` hands out a copy of the pointer.
+    auto result = function->getReturnType();
+    bool address = result->isPointerType() && !var.getType()->isPointerType();
+    if (accessed->getCanonicalDecl() != var.getCanonicalDecl() || !(result->isReferenceType() || address)) continue;
+    for (const auto* call : calls_to(*function)) calls.push_back(call);
   }
-  for (const auto* child : expr.children()) {
-    const auto* child_expr = llvm::dyn_cast_or_null<clang::Expr>(child);
-    if (child_expr && is_request_derived(*child_expr)) return true;
-  }
-  return false;
+  return calls;
+}
+
+bool TuModel::runs_once(const clang::FunctionDecl& function) const {
+  return m_once_functions.contains(function.getDefinition() ? function.getDefinition() : &function);
+}
+
+const std::vector<const clang::VarDecl*>& TuModel::objects_of(const clang::FunctionDecl& method) const {
+  static const std::vector<const clang::VarDecl*> k_none;
+  const auto* definition = method.getDefinition() ? method.getDefinition() : &method;
+  auto it = m_objects.find(definition);
+  return it == m_objects.end() ? k_none : it->second;
 }
 
 }  // namespace sls::analyzers

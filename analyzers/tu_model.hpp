@@ -3,7 +3,8 @@
 // nodes: which code runs at initialisation and which runs per request.
 //
 // Terminology (docs/design.md §7):
-//   init     initialisers of static-storage variables and what they call,
+//   init     initialisers of static-storage variables (function-local statics
+//            included: they run once per instance) and what they call,
 //            __attribute__((constructor)) functions, and the statements of
 //            `main` before it hands control to aws::lambda_runtime::run_handler.
 //   handler  the function behind SLS_HANDLER (sls::detail::invoke_handler), or
@@ -11,7 +12,12 @@
 //            with neither, the first loop of `main`), and every function of this
 //            translation unit it calls or names (a named function may run
 //            as a thread body or callback).
-//   unknown  a function reached from neither; in a file without a handler
+//   signal   a function the file installs as a signal handler (signal,
+//            sigaction's sa_handler/sa_sigaction) or as a timer's
+//            SIGEV_THREAD callback, and what it calls: it runs asynchronously,
+//            inside whatever invocation is running, so it is neither init
+//            nor reached through the code that installs it.
+//   unknown  a function reached from none of these; in a file without a handler
 //            (a helper file of a multi-file function) that is most code. Rules
 //            that look for per-request behaviour treat it as "may be handler";
 //            rules about initialisation never do.
@@ -25,6 +31,7 @@
 namespace clang {
 class ASTContext;
 class CallExpr;
+class CXXMethodDecl;
 class DeclRefExpr;
 class Expr;
 class FunctionDecl;
@@ -41,6 +48,7 @@ enum ContextFlags : unsigned {
   k_context_init = 1,
   k_context_handler = 2,
   k_context_unknown = 4,
+  k_context_signal = 8,
 };
 
 class TuModel {
@@ -73,9 +81,24 @@ public:
   // Calls to `function` in this translation unit.
   std::vector<const clang::CallExpr*> calls_to(const clang::FunctionDecl& function) const;
 
-  // True when `expr` depends on the current request: it names a parameter of
-  // type sls::Request / aws invocation_request, or a local derived from one.
+  // True when `expr` depends on the current request (request_data.hpp).
   bool is_request_derived(const clang::Expr& expr) const;
+
+  // The static-storage variable a function returns (`return g_conn;`,
+  // `return instance;` of a function-local static) on every path: calls to
+  // it designate that variable. Null for other functions.
+  const clang::VarDecl* accessed_static(const clang::FunctionDecl& function) const;
+  // The calls to such functions that hand out `var` by reference or address
+  // (`store().put(…)`): uses of `var` that can change it.
+  std::vector<const clang::CallExpr*> reference_accessor_calls(const clang::VarDecl& var) const;
+
+  // A function handed to std::call_once or pthread_once: it runs once per instance.
+  bool runs_once(const clang::FunctionDecl& function) const;
+
+  // The static-storage objects a member function (or constructor) of this
+  // translation unit runs on: those it is called on directly, and through
+  // calls on `this` from other member functions that run on them.
+  const std::vector<const clang::VarDecl*>& objects_of(const clang::FunctionDecl& method) const;
 
 private:
   class Builder;
@@ -85,6 +108,8 @@ private:
   bool m_has_handler = false;
   std::unordered_set<const clang::FunctionDecl*> m_handler_functions;
   std::unordered_set<const clang::FunctionDecl*> m_init_functions;
+  std::unordered_set<const clang::FunctionDecl*> m_signal_functions;
+  std::unordered_set<const clang::FunctionDecl*> m_once_functions;
   std::unordered_set<const clang::LambdaExpr*> m_handler_lambdas;
   // `main` functions that call run_handler, with the call that splits init from handler.
   std::unordered_map<const clang::FunctionDecl*, const clang::CallExpr*> m_main_split;
@@ -95,6 +120,8 @@ private:
   std::vector<const clang::VarDecl*> m_static_vars;
   std::unordered_map<const clang::FunctionDecl*, std::vector<const clang::CallExpr*>> m_calls;
   std::unordered_set<const clang::VarDecl*> m_request_vars;  // params and derived locals
+  std::unordered_map<const clang::FunctionDecl*, const clang::VarDecl*> m_accessors;
+  std::unordered_map<const clang::FunctionDecl*, std::vector<const clang::VarDecl*>> m_objects;
 };
 
 }  // namespace sls::analyzers

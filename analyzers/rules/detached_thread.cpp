@@ -66,7 +66,7 @@ void DetachedThreadCheck::check(const MatchFinder::MatchResult& result) {
     return;
   }
   const auto* var = result.Nodes.getNodeAs<clang::VarDecl>("var");
-  if (var->isThisDeclarationADefinition() && holds_thread(var->getType())) m_thread_globals.push_back(var);
+  if (is_defining_declaration(*var) && holds_thread(var->getType())) m_thread_globals.push_back(var);
 }
 
 void DetachedThreadCheck::on_end_of_translation_unit() {

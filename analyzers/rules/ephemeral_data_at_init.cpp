@@ -9,11 +9,43 @@ namespace {
 
 using namespace clang::ast_matchers;
 
+// SESSION_TOKEN, DB_PASSWORD, API_KEY, AWS_ACCESS_KEY_ID: a credential; a
+// KEY followed by other words (CACHE_KEY_PREFIX) is not.
 bool is_ephemeral_name(std::string_view name) {
-  for (const auto& word : identifier_words(name)) {
-    if (name_is_one_of(word, {"token", "session", "secret", "credential", "credentials"})) return true;
+  auto words = identifier_words(name);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (name_is_one_of(words[i], {"token", "session", "secret", "credential", "credentials", "password", "passwd",
+                                  "pass", "pw", "pwd", "apikey"})) {
+      return true;
+    }
+    if (words[i] == "key" && (i + 1 == words.size() || words[i + 1] == "id")) return true;
   }
   return false;
+}
+
+// A literal naming a mounted secrets file: /run/secrets/…, /var/run/secrets/….
+std::optional<std::string> secrets_file_argument(const clang::CallExpr& call) {
+  for (const auto* arg : call.arguments()) {
+    auto text = literal_text(arg);
+    if (text && (text->text.starts_with("/run/secrets/") || text->text.starts_with("/var/run/secrets/"))) {
+      return text->text;
+    }
+  }
+  return std::nullopt;
+}
+
+// A helper of this file that reads the environment (`env_or_empty(name)`),
+// called with a literal credential name.
+std::optional<std::string> credential_env_argument(const clang::CallExpr& call, const clang::FunctionDecl& callee,
+                                                   clang::ASTContext& ast) {
+  const auto* definition = callee.getDefinition();
+  if (!definition || !ast.getSourceManager().isInMainFile(definition->getLocation())) return std::nullopt;
+  if (find_calls(definition->getBody(), {"getenv", "std::getenv", "secure_getenv"}).empty()) return std::nullopt;
+  for (const auto* arg : call.arguments()) {
+    auto text = literal_text(arg);
+    if (text && is_ephemeral_name(text->text)) return text->text;
+  }
+  return std::nullopt;
 }
 
 // fetch_token(), GetSecretValue(), assume_role(), get_credentials()…
@@ -52,6 +84,10 @@ void EphemeralDataAtInitCheck::check(const MatchFinder::MatchResult& result) {
     what = "'" + variable->text + "'";
   } else if (is_credential_fetch(callee->getNameAsString())) {
     what = "the result of '" + callee->getNameAsString() + "'";
+  } else if (auto file = secrets_file_argument(*call)) {
+    what = "the secrets file '" + *file + "'";
+  } else if (auto variable = credential_env_argument(*call, *callee, ast())) {
+    what = "'" + *variable + "'";
   } else {
     return;
   }

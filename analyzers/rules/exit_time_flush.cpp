@@ -79,7 +79,7 @@ void ExitTimeFlushCheck::check(const MatchFinder::MatchResult& result) {
     return;
   }
   const auto* var = result.Nodes.getNodeAs<clang::VarDecl>("var");
-  if (var->isThisDeclarationADefinition() != clang::VarDecl::Definition || var->getType()->isReferenceType()) return;
+  if (!is_defining_declaration(*var) || var->getType()->isReferenceType()) return;
   if (destructor_does_io(var->getType())) {
     report(var->getLocation(), "'" + var->getNameAsString() +
                                    "' is destroyed at exit and its destructor does I/O, "

@@ -1,6 +1,7 @@
 #include "analyzers/rules/periodic_thread.hpp"
 
 #include "analyzers/ast_helpers.hpp"
+#include "analyzers/tu_model.hpp"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
@@ -18,12 +19,34 @@ constexpr std::initializer_list<std::string_view> k_sleeps = {"sleep",
                                                               "std::condition_variable::wait_for",
                                                               "std::condition_variable::wait_until"};
 
+// Timed waits pace a loop like a sleep does.
+constexpr std::initializer_list<std::string_view> k_timed_waits = {
+    "pthread_cond_timedwait", "sem_timedwait", "std::condition_variable_any::wait_for",
+    "std::condition_variable_any::wait_until", "std::stop_token::wait_for"};
+
+// poll/epoll_wait/select with a timeout that is neither 0 nor -1.
+bool is_timed_poll(const clang::CallExpr& call) {
+  std::string name = callee_name(call);
+  unsigned index = name == "poll" || name == "ppoll" ? 2 : name == "epoll_wait" ? 3 : name == "select" ? 4 : 99;
+  if (index >= call.getNumArgs()) return false;
+  const auto* timeout = call.getArg(index)->IgnoreParenImpCasts();
+  if (name == "select") return !timeout->isNullPointerConstant(call.getDirectCallee()->getASTContext(),
+                                                               clang::Expr::NPC_ValueDependentIsNotNull);
+  clang::Expr::EvalResult value;
+  if (!timeout->EvaluateAsInt(value, call.getDirectCallee()->getASTContext())) return true;
+  auto millis = value.Val.getInt().getExtValue();
+  return millis > 0;
+}
+
 bool is_sleep(const clang::CallExpr& call) {
   std::string name = callee_name(call);
   for (auto sleep : k_sleeps) {
     if (name == sleep) return true;
   }
-  return false;
+  for (auto wait : k_timed_waits) {
+    if (name == wait) return true;
+  }
+  return is_timed_poll(call);
 }
 
 bool has_sleep(const clang::Stmt* stmt, int depth);
@@ -58,6 +81,10 @@ const clang::Stmt* thread_body(const clang::Expr* callable) {
   callable = callable->IgnoreParenImpCasts();
   if (const auto* temporary = llvm::dyn_cast<clang::MaterializeTemporaryExpr>(callable)) {
     callable = temporary->getSubExpr()->IgnoreParenImpCasts();
+  }
+  // A lambda whose captures need destroying sits in a bound temporary.
+  if (const auto* bound = llvm::dyn_cast<clang::CXXBindTemporaryExpr>(callable)) {
+    callable = bound->getSubExpr()->IgnoreParenImpCasts();
   }
   if (const auto* lambda = llvm::dyn_cast<clang::LambdaExpr>(callable)) return lambda->getBody();
   if (const auto* address = llvm::dyn_cast<clang::UnaryOperator>(callable)) {
@@ -109,6 +136,8 @@ void PeriodicThreadCheck::register_matchers(MatchFinder& finder) {
       this);
   finder.addMatcher(callExpr(callee(functionDecl(hasName("::pthread_create"))), argumentCountIs(4)).bind("pthread"),
                     this);
+  finder.addMatcher(callExpr(callee(functionDecl(hasName("::std::async"))), unless(argumentCountIs(0))).bind("async"),
+                    this);
 }
 
 void PeriodicThreadCheck::check(const MatchFinder::MatchResult& result) {
@@ -120,9 +149,16 @@ void PeriodicThreadCheck::check(const MatchFinder::MatchResult& result) {
     start = construct;
     callable = construct->getArg(0);
     thread = constructed_variable(*construct, ast());
+    // A local jthread joins at the end of its scope, unless that scope is
+    // main around run_handler: then it lives as long as the instance.
     bool local_jthread = thread && !thread->hasGlobalStorage() &&
                          thread->getType().getCanonicalType().getAsString().find("jthread") != std::string::npos;
-    if (local_jthread) return;
+    if (local_jthread && !model().is_init(*construct)) return;
+  } else if (const auto* async = result.Nodes.getNodeAs<clang::CallExpr>("async")) {
+    // std::async(std::launch::async, f, …) runs f on a new thread.
+    if (async->getNumArgs() < 2 || !async->getArg(0)->getType().getAsString().ends_with("launch")) return;
+    start = async;
+    callable = async->getArg(1);
   } else if (const auto* call = result.Nodes.getNodeAs<clang::CallExpr>("pthread")) {
     start = call;
     callable = call->getArg(2);

@@ -1,16 +1,19 @@
 #pragma once
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "analyzers/check.hpp"
 
 namespace sls::analyzers {
 
-// sls-posix-timer: alarm/ualarm/setitimer/timer_settime/timerfd_settime that
-// stay armed when the function returns, and SIGALRM handlers installed for
-// timers this translation unit never arms (the timer is then set elsewhere).
-// A timer disarmed later in the same function (alarm(0), a second setitimer,
-// timer_delete, close of the timerfd, or a call to a helper that does one of
-// these) is the classic timeout guard and is not reported.
+// sls-posix-timer (docs/rules/sls-posix-timer.md): timers that outlive the
+// function that arms them, in init or handler code: alarm, ualarm,
+// setitimer, timer_create, timerfd_create and timerfd_settime, and the
+// installation of a SIGALRM/SIGPROF/SIGVTALRM handler. Each is clean when
+// the same function turns its timer off later (alarm(0), a second
+// setitimer, timer_delete, close of the timerfd, or a call to a helper that
+// does), which is the classic timeout guard.
 class PosixTimerCheck : public Check {
 public:
   PosixTimerCheck() : Check("sls-posix-timer") {}
@@ -22,9 +25,11 @@ protected:
 
 private:
   bool is_disarmed(const clang::CallExpr& arm) const;
+  bool disarms(const clang::CallExpr& arm, const clang::CallExpr& later) const;
   std::vector<const clang::CallExpr*> m_arms;
   std::vector<const clang::CallExpr*> m_handlers;
-  std::vector<const clang::FunctionDecl*> m_disarming_functions;
+  // Helpers that turn a timer off, with the disarming call.
+  std::vector<std::pair<const clang::FunctionDecl*, const clang::CallExpr*>> m_disarming_functions;
 };
 
 }  // namespace sls::analyzers

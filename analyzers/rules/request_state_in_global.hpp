@@ -1,4 +1,7 @@
 #pragma once
+#include <set>
+#include <vector>
+
 #include "analyzers/check.hpp"
 
 namespace sls::analyzers {
@@ -15,10 +18,13 @@ public:
 
 protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
+  void on_end_of_translation_unit() override;
 
 private:
   void consider(const clang::Stmt& store, const clang::Expr* target, std::initializer_list<const clang::Expr*> values);
   bool cleared_before(const clang::Stmt& store, const clang::VarDecl& var) const;
+  std::set<unsigned> m_reported_lines;
+  std::vector<const clang::CXXMemberCallExpr*> m_keeping_calls;  // `g[key] = value` is one store, seen twice
 };
 
 }  // namespace sls::analyzers

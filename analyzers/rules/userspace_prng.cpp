@@ -38,7 +38,7 @@ void UserspacePrngCheck::check(const MatchFinder::MatchResult& result) {
     return;
   }
   const auto* var = result.Nodes.getNodeAs<clang::VarDecl>("var");
-  if (var->isThisDeclarationADefinition() && is_prng_engine_type(var->getType())) m_engines.push_back(var);
+  if (is_defining_declaration(*var) && is_prng_engine_type(var->getType())) m_engines.push_back(var);
 }
 
 void UserspacePrngCheck::on_end_of_translation_unit() {

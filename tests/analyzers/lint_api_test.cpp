@@ -46,7 +46,7 @@ TEST(Lint, AppliesSeverityOverridesInOrder) {
   EXPECT_EQ(exit_status(report), 0);
   options.severity_overrides = {{"sls-posix-timer", Severity::Warning}};
   report = lint({job_for("posix_timer.cpp")}, options);
-  EXPECT_EQ(report.count(Severity::Warning), 3u);
+  EXPECT_EQ(report.count(Severity::Warning), 4u);
   EXPECT_EQ(exit_status(report), 0);
 }
 

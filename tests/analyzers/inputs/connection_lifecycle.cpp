@@ -7,11 +7,11 @@
 #include <libpq-fe.h>
 #include <sls/function.hpp>
 
-static PGconn* g_db = PQconnectdb("host=db");           // validated before use below
-static redisContext* g_cache = redisConnect("cache", 6379);
-static int g_socket = socket(AF_INET, SOCK_STREAM, 0);
-static PGconn* g_lazy = nullptr;
-static PGconn* g_checked_lazy = nullptr;
+static PGconn* g_db = PQconnectdb("host=db");           // validated before use below  // expect: note sls-global-mutable-state
+static redisContext* g_cache = redisConnect("cache", 6379);  // expect: note sls-global-mutable-state
+static int g_socket = socket(AF_INET, SOCK_STREAM, 0);  // expect: note sls-global-mutable-state
+static PGconn* g_lazy = nullptr;  // expect: note sls-global-mutable-state
+static PGconn* g_checked_lazy = nullptr;  // expect: warning sls-global-mutable-state
 
 static void ensure_db() {
   if (PQstatus(g_db) != CONNECTION_OK) PQreset(g_db);

@@ -9,9 +9,9 @@
 static void work() {}
 static void* run(void*) { return nullptr; }
 
-static std::thread g_flusher;       // expect: error sls-detached-thread
-static std::thread g_worker;        // joined by the handler: fine
-static std::vector<std::thread> g_pool;  // expect: error sls-detached-thread
+static std::thread g_flusher;       // expect: error sls-detached-thread; warning sls-global-mutable-state
+static std::thread g_worker;        // joined by the handler: fine  // expect: warning sls-global-mutable-state
+static std::vector<std::thread> g_pool;  // expect: error sls-detached-thread; warning sls-global-mutable-state
 
 sls::Response handle(const sls::Request& request, sls::Context& context) {
   std::thread background(work);

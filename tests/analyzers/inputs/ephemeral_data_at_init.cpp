@@ -8,11 +8,11 @@
 static std::string fetch_token(const char* audience) { return audience; }
 static std::string get_db_secret() { return "s"; }
 
-static const char* g_session = std::getenv("AWS_SESSION_TOKEN");        // expect: warning sls-ephemeral-data-at-init
-static std::string g_api_token = fetch_token("api");                   // expect: warning sls-ephemeral-data-at-init
+static const char* g_session = std::getenv("AWS_SESSION_TOKEN");        // expect: warning sls-ephemeral-data-at-init; note sls-global-mutable-state
+static std::string g_api_token = fetch_token("api");                   // expect: warning sls-ephemeral-data-at-init; note sls-global-mutable-state
 static std::string g_refreshed = fetch_token("db");                    // refreshed  // expect: warning sls-global-mutable-state
-static const char* g_region = std::getenv("AWS_REGION");               // not a credential
-static const char* g_password = std::getenv("DB_PASSWORD");            // long-lived: not ephemeral
+static const char* g_region = std::getenv("AWS_REGION");               // not a credential  // expect: note sls-global-mutable-state
+static const char* g_password = std::getenv("DB_PASSWORD");            // rotated by the secrets manager  // expect: warning sls-ephemeral-data-at-init; note sls-global-mutable-state
 
 static aws::lambda_runtime::invocation_response handler(const aws::lambda_runtime::invocation_request& request) {
   g_refreshed = fetch_token("db");

@@ -18,9 +18,9 @@ struct Counter {
   int value = 0;
 };
 
-static MetricsBuffer g_metrics;              // expect: warning sls-exit-time-flush
-static std::ofstream g_audit("/tmp/audit");  // expect: warning sls-exit-time-flush
-static Counter g_counter;                    // destructor does no I/O
+static MetricsBuffer g_metrics;              // expect: warning sls-exit-time-flush; note sls-global-mutable-state
+static std::ofstream g_audit("/tmp/audit");  // expect: warning sls-exit-time-flush; note sls-global-mutable-state
+static Counter g_counter;                    // destructor does no I/O  // expect: note sls-global-mutable-state
 
 static void flush_all() { std::fflush(stdout); }
 static void on_term(int) { flush_all(); }
@@ -29,7 +29,7 @@ __attribute__((destructor)) static void upload_logs() {  // expect: warning sls-
   std::fputs("bye\n", stderr);
 }
 
-static int g_registered = [] {
+static int g_registered = [] {  // expect: note sls-global-mutable-state
   std::atexit(flush_all);                    // expect: warning sls-exit-time-flush
   std::signal(SIGTERM, on_term);             // expect: warning sls-exit-time-flush
   std::signal(SIGPIPE, SIG_IGN);             // not an exit signal

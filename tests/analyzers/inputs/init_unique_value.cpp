@@ -9,7 +9,7 @@
 
 #include <aws/lambda-runtime/runtime.h>
 
-static unsigned g_seed = std::random_device{}();  // expect: error sls-init-unique-value
+static unsigned g_seed = std::random_device{}();  // expect: error sls-init-unique-value; note sls-global-mutable-state
 
 static std::string make_instance_id() {
   unsigned char bytes[16];

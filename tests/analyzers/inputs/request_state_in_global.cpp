@@ -13,7 +13,7 @@ static std::map<std::string, std::string> g_by;   // expect: warning sls-global-
 static char g_path[256];                          // expect: warning sls-global-mutable-state
 static std::string g_scratch;                     // expect: warning sls-global-mutable-state
 static long g_bytes = 0;                          // expect: warning sls-global-mutable-state
-static std::string g_greeting = "hi";
+static std::string g_greeting = "hi";  // expect: note sls-global-mutable-state
 
 static void remember(const sls::Request& request) {
   g_history.push_back(request.body());  // expect: error sls-request-state-in-global; warning sls-unbounded-global-growth

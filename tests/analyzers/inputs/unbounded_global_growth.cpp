@@ -13,16 +13,16 @@ static std::map<std::string, int> g_seen;            // expect: warning sls-glob
 static std::string g_log;                            // expect: warning sls-global-mutable-state
 static std::deque<int> g_window;                     // expect: warning sls-global-mutable-state
 static std::unordered_map<int, int> g_memo;          // expect: warning sls-global-mutable-state
-static std::vector<std::string> g_routes;            // filled once at init
-static std::vector<int> g_once;                      // filled lazily, once
-static std::map<int, long> g_fib;                    // a memo table: one entry per new key, forever
+static std::vector<std::string> g_routes;            // filled once at init  // expect: note sls-global-mutable-state
+static std::vector<int> g_once;                      // filled lazily, once  // expect: note sls-global-mutable-state
+static std::map<int, long> g_fib;                    // a memo table: one entry per new key, forever  // expect: warning sls-global-mutable-state
 
 static int init_routes() {
   g_routes.push_back("/a");
   g_routes.push_back("/b");
   return 0;
 }
-static int g_routes_ready = init_routes();
+static int g_routes_ready = init_routes();  // expect: note sls-global-mutable-state
 
 sls::Response handle(const sls::Request& request, sls::Context& context) {
   g_latencies.push_back(12);                          // expect: warning sls-unbounded-global-growth

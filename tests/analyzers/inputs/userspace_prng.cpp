@@ -5,12 +5,12 @@
 
 #include <sls/function.hpp>
 
-static std::mt19937 g_engine(std::random_device{}());   // expect: warning sls-userspace-prng
-static std::minstd_rand g_fast;                          // expect: warning sls-userspace-prng
-static std::mt19937_64 g_reseeded;                       // reseeded per request: fine
+static std::mt19937 g_engine(std::random_device{}());   // expect: warning sls-userspace-prng; warning sls-global-mutable-state
+static std::minstd_rand g_fast;                          // expect: warning sls-userspace-prng; warning sls-global-mutable-state
+static std::mt19937_64 g_reseeded;                       // reseeded per request: fine  // expect: warning sls-global-mutable-state
 
 static int roll() {
-  static std::default_random_engine engine;             // expect: warning sls-userspace-prng
+  static std::default_random_engine engine;             // expect: warning sls-userspace-prng; warning sls-global-mutable-state
   return static_cast<int>(engine() % 6);
 }
 
