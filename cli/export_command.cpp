@@ -59,7 +59,7 @@ void add_export_command(CLI::App& app) {
   command->add_option("dir", options->project_dir, "Project folder (default: the current folder)");
   command->add_option("--out", options->out_dir, "Export folder, replaced as a whole (default: DIR/.sls/deploy/FORMAT)");
   command->footer(
-      "Examples:\n  sls build && sls export serverless\n  sls export sam examples/quickstart\n"
+      "Examples:\n  sls export serverless        # after sls build\n  sls export sam examples/quickstart\n"
       "  sls export vercel --out deploy-vercel\nSee docs/deploy.md for deploying each format.");
   command->callback([options] { throw CLI::RuntimeError(run_export(*options)); });
 }
