@@ -24,6 +24,12 @@ packages=(
   libclang-rt-19-dev
   # the editor test: Debian's Neovim (0.7) runs the documented init.lua headless
   neovim
+  # the .deb: a manual page made from --help at build time, Debian's own package checker
+  help2man lintian
+  # the scale tests: nginx's WebDAV module as a remote cache, distccd and ccache as compiler launchers
+  nginx distcc ccache
+  # arm64 functions: Debian's cross sysroot for clang --target=aarch64-linux-gnu, run under qemu-aarch64
+  libc6-dev-arm64-cross libstdc++-12-dev-arm64-cross libgcc-12-dev-arm64-cross qemu-user
 )
 
 missing=()

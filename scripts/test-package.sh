@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the .deb with cpack, installs it with apt-get, builds and invokes a
-# template project with /usr/bin/sls, then removes the package again.
+# Builds the .deb with cpack, checks it with lintian and check-deb-depends.sh,
+# installs it with apt-get, builds and invokes a template project with
+# /usr/bin/sls, then removes the package again.
 #
 # CI runs this as root on a fresh machine (scripts/test.sh calls it last). On a
 # developer machine it never replaces an sls that is already there: when
@@ -28,6 +29,17 @@ fi
 
 (cd "$build_dir" && rm -f sls_*.deb && cpack -G DEB >/dev/null)
 deb=$(ls "$build_dir"/sls_*.deb)
+
+# Debian's own checker: any error (E:) or warning (W:) tag fails the test.
+lintian_tags=$(lintian --no-tag-display-limit "$deb" 2>&1 | grep -E '^[EW]: ' || true)
+if [[ -n "$lintian_tags" ]]; then
+  echo "test-package: FAILED: lintian reports errors or warnings for $(basename "$deb"):" >&2
+  echo "$lintian_tags" >&2
+  exit 1
+fi
+echo "test-package: lintian: no error or warning"
+# Depends covers every library the package links and every header the glue includes.
+"$repo/scripts/check-deb-depends.sh" "$deb" "$repo"
 work=$(mktemp -d)
 # Whatever happens below, the machine is left as it was: no sls package, no temp folder.
 cleanup() {
