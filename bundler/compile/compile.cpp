@@ -33,6 +33,7 @@ struct TargetSupport {
   std::vector<fs::path> glue_objects;
   std::vector<fs::path> shim_objects;      // the part of glue_objects from runtime/shims/
   std::vector<fs::path> optional_objects;  // from runtime/optional/, not in glue_objects: linked on demand
+  std::vector<fs::path> al2_objects;       // from runtime/al2/, not in glue_objects: provided.al2 functions only
   std::vector<fs::path> all_objects;       // what the glue step compiles and publishes
   std::string glue_key;
   bool glue_ok = false;  // its objects are published in the user cache
@@ -93,8 +94,9 @@ std::vector<fs::path> runtime_sources(const BuildContext& context, Target target
   // shims/: stand-ins for glibc functions newer than provided.al2023's, linked into every native
   // executable, including those that bring their own main.
   // optional/: linked only into functions that need it (the libcurl CA bundle fix).
+  // al2/: linked only into provided.al2 functions (glibc 2.26's symbol versions).
   std::vector<std::string> folders = {"common", to_string(target)};
-  if (target == Target::Native) folders.insert(folders.end(), {"shims", "optional"});
+  if (target == Target::Native) folders.insert(folders.end(), {"shims", "optional", "al2"});
   for (const std::string& folder : folders) {
     for (const std::string& file : list_files_sorted(runtime / folder)) {
       if (is_cxx_source(file)) sources.push_back(runtime / folder / file);
@@ -176,8 +178,8 @@ void find_runtime(const BuildContext& context, Target target, TargetSupport& sup
     fs::path object = dir / (source.filename().string() + ".o");
     std::string folder = source.parent_path().filename().string();
     support.all_objects.push_back(object);
-    if (folder == "optional") {
-      support.optional_objects.push_back(object);
+    if (folder == "optional" || folder == "al2") {
+      (folder == "al2" ? support.al2_objects : support.optional_objects).push_back(object);
       continue;
     }
     support.glue_objects.push_back(object);
@@ -369,14 +371,23 @@ std::optional<fs::path> lib_archive(const BuildContext& context, Target target, 
 
 std::string artifact_name(Target target) { return target == Target::Native ? "bootstrap" : "function.wasm"; }
 
+// The function's link: the target's, then the libraries its runtime needs named.
+std::vector<std::string> function_link_command(const BuildContext& context, const PlannedFunction& planned,
+                                               const std::vector<fs::path>& inputs, const fs::path& output) {
+  std::vector<std::string> command = link_command(context.toolchain(), planned.target, context.optimize(), inputs,
+                                                  output, planned.link_libraries, &planned.build);
+  std::vector<std::string> runtime_flags = runtime_link_flags(planned.runtime());
+  command.insert(command.end(), runtime_flags.begin(), runtime_flags.end());
+  return command;
+}
+
 // The link's identity: its flags, every input's key, and for wasm whether
 // wasm-opt will post-process the module.
 std::string link_key(const BuildContext& context, const PlannedFunction& planned,
                      const std::vector<CompiledUnit>& units, const TargetSupport& support) {
   std::vector<std::string> parts = {"link", compiler_identity(context.runner, context.toolchain())};
-  for (const std::string& arg : link_command(context.toolchain(), planned.target, context.optimize(), {}, "out",
-                                             planned.link_libraries, &planned.build))
-    parts.push_back(arg);
+  for (const std::string& arg : function_link_command(context, planned, {}, "out")) parts.push_back(arg);
+  parts.push_back(planned.runtime());  // provided.al2 links runtime/al2/ too
   for (const CompiledUnit& unit : units) parts.push_back(*unit.key);
   parts.push_back(support.lib_key);
   parts.push_back(support.glue_key);
@@ -402,6 +413,7 @@ std::optional<std::vector<fs::path>> runtime_objects_for(const BuildContext& con
   if (links_libcurl(planned.link_libraries, &planned.build))  // see runtime/optional/curl_ca_bundle.cpp
     for (const fs::path& object : support.optional_objects)
       if (object.filename().string().rfind("curl_", 0) == 0) chosen.push_back(object);
+  if (planned.runtime() == "provided.al2") chosen.insert(chosen.end(), support.al2_objects.begin(), support.al2_objects.end());
   if (entry == EntryPoint::SlsHandler || entry == EntryPoint::OwnMain) return chosen;
   context.diagnostics.error(where, entry_point_problem(entry, planned.name()),
                             entry_point_hint(entry, is_c_source(planned.source->entry)));
@@ -424,8 +436,7 @@ bool link_function(const BuildContext& context, const PlannedFunction& planned, 
   if (!make_folder_for(context, output, function.entry)) return false;
   ++context.counters.linked;
   context.progress.started("link", function.name);
-  auto result = context.runner.run({link_command(context.toolchain(), planned.target, context.optimize(), inputs,
-                                                 output, planned.link_libraries, &planned.build),
+  auto result = context.runner.run({function_link_command(context, planned, inputs, output),
                                     std::nullopt,
                                     {},
                                     context.layout().root});

@@ -221,6 +221,13 @@ std::vector<std::string> link_command(const Toolchain& toolchain, Target target,
   return command;
 }
 
+std::vector<std::string> runtime_link_flags(const std::string& runtime) {
+  if (runtime != "provided.al2") return {};
+  // --no-as-needed: on the build machine's glibc these symbols resolve from libc itself.
+  return {"-Wl,--push-state,--no-as-needed", "-l:libpthread.so.0", "-l:libdl.so.2", "-l:librt.so.1",
+          "-Wl,--pop-state"};
+}
+
 std::vector<std::string> archive_command(const Toolchain& toolchain, const std::vector<fs::path>& objects,
                                          const fs::path& archive) {
   std::vector<std::string> command = {toolchain.archiver, "rcsD", archive.string()};

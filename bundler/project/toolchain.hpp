@@ -83,6 +83,11 @@ std::vector<std::string> link_command(const Toolchain& toolchain, Target target,
 // Whether a link takes libcurl (link = ["curl"], or -lcurl among the
 // ldflags, pkg-config's included): it then wraps curl_easy_init so handles
 // find the runtime's CA bundle (runtime/optional/curl_ca_bundle.cpp).
+// What a runtime needs on a function's link line beyond the target's flags.
+// provided.al2 (glibc 2.26): libpthread, libdl and librt named, because there
+// the old symbol versions runtime/al2/ binds to live in them (docs/targets.md).
+std::vector<std::string> runtime_link_flags(const std::string& runtime);
+
 bool links_libcurl(const std::vector<std::string>& system_libraries, const BuildFlags* build);
 
 // Where the linker writes its --why-extract report for `artifact`: ARTIFACT.why.

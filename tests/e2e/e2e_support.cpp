@@ -2,6 +2,9 @@
 
 #include <cstdio>
 
+#include <gtest/gtest.h>
+
+#include "bundler/inspect/inspect.hpp"
 #include "core/file_system.hpp"
 
 namespace sls::e2e {
@@ -59,6 +62,14 @@ ProcessResult run_program(const fs::path& program, const std::map<std::string, s
   SystemProcessRunner runner;
   auto result = runner.run({{program.string()}, env, stdin_data, program.parent_path()});
   return result ? *result : ProcessResult{127, "", result.error().message};
+}
+
+fs::path extract_bundle(const fs::path& zip) {
+  auto bundle = inspect_bundle(zip);
+  EXPECT_TRUE(bundle) << zip << ": " << (bundle ? "" : bundle.error().message);
+  fs::path dir = *make_temp_directory("sls-e2e-bundle");
+  if (bundle) EXPECT_TRUE(extract_files(bundle->contents, dir));
+  return dir;
 }
 
 }  // namespace sls::e2e

@@ -37,4 +37,7 @@ std::map<std::string, std::string> read_tree(const fs::path& dir);
 ProcessResult run_program(const fs::path& program, const std::map<std::string, std::string>& env,
                           const std::string& stdin_data = {});
 
+// Extracts one bundle to a fresh folder (kept until the program exits) and returns it.
+fs::path extract_bundle(const fs::path& zip);
+
 }  // namespace sls::e2e

@@ -1,0 +1,39 @@
+#pragma once
+// A bootstrap extracted from its bundle, served through a Lambda Runtime API
+// server on 127.0.0.1 (tests/support), as AWS would run it.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "lambda_runtime_server.hpp"
+#include "process.hpp"
+
+namespace sls::e2e {
+
+// An API Gateway HTTP API (v2) event.
+nlohmann::json http_event(const std::string& method, const std::string& path, const std::string& query = "",
+                          const std::string& body = "", bool base64 = false,
+                          nlohmann::json headers = nlohmann::json::object());
+
+// One bootstrap process serving invocations from its own Runtime API server.
+class ServedFunction {
+public:
+  ServedFunction(const std::filesystem::path& bundle, const std::string& function);
+  ~ServedFunction();
+
+  // Queues the events, waits for all results, returns them in queue order.
+  std::vector<test::InvocationResult> invoke(const std::vector<nlohmann::json>& events);
+
+private:
+  test::LambdaRuntimeServer m_server;
+  std::filesystem::path m_dir;
+  test::Child m_child;
+};
+
+// The response document of a result that must be a /response.
+nlohmann::json response_of(const test::InvocationResult& result);
+
+}  // namespace sls::e2e
