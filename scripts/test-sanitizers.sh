@@ -20,6 +20,12 @@ cmake --build "$build" -j "$(nproc)" --target sls sls_unit_tests sls_hostile_tes
 engine="$repo/build/lib/sls/libsls-lint-engine.so"
 [[ -f "$engine" ]] || { echo "test-sanitizers: build sls first (scripts/configure-and-build.sh): $engine is missing" >&2; exit 2; }
 export SLS_LINT_ENGINE="$engine"
+# The runtime glue the normal run compiled (keyed by its sources, flags and compiler, not by the
+# sls binary): the hostile cases' private caches start from it instead of compiling it each time.
+if [[ -d "$repo/build/test-cache/runtime" && ! -d "$build/test-cache/runtime" ]]; then
+  mkdir -p "$build/test-cache"
+  cp -a "$repo/build/test-cache/runtime" "$build/test-cache/runtime"
+fi
 cd "$build"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"
 export LSAN_OPTIONS="suppressions=$repo/tests/fuzz/lsan.supp:print_suppressions=0"

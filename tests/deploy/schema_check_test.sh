@@ -6,7 +6,7 @@
 # API v3 (routes through Vercel's own schema and normaliser, npm
 # @vercel/routing-utils). A damaged template and a damaged config must fail the
 # same checks, so they are known to look. If npm cannot install the tools, the
-# test fails. Usage: schema_check_test.sh SLS_BINARY SOURCE_DIR TOOLS_DIR
+# test fails. Usage: schema_check_test.sh SLS_BINARY SOURCE_DIR TOOLS_DIR [CACHE_DIR]
 set -euo pipefail
 sls=${1:?sls binary}; source_dir=${2:?source dir}; tools=${3:?where the npm tools are installed}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,7 +22,8 @@ spec="$tools/node_modules/@aws-cdk/cfnspec/spec/specification.json"
 work=$(mktemp -d "${TMPDIR:-/tmp}/sls-schema-test-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cp -r "$source_dir/examples/quickstart" "$work/project"
-export SLS_CACHE_DIR="$work/cache"
+# The suite's shared build cache when given (the glue and prelude are then compiled once per run).
+export SLS_CACHE_DIR="${4:-$work/cache}"
 timeout 600 "$sls" build "$work/project" >&2
 timeout 60 "$sls" export sam "$work/project" >&2
 timeout 60 "$sls" export vercel "$work/project" >&2

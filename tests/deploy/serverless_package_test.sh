@@ -4,7 +4,7 @@
 # network namespace with no route out) should write a CloudFormation template
 # that references our zips, runtime, handler, memory, timeout, architecture
 # and routes (docs/deploy.md). If npm cannot install the CLI, the test fails.
-# Usage: serverless_package_test.sh SLS_BINARY SOURCE_DIR CLI_DIR
+# Usage: serverless_package_test.sh SLS_BINARY SOURCE_DIR CLI_DIR [CACHE_DIR]
 set -euo pipefail
 sls=${1:?sls binary}; source_dir=${2:?source dir}; cli_dir=${3:?where serverless@3 is installed}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +19,8 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/sls-serverless-test-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cp -r "$source_dir/examples/quickstart" "$work/project"
-export SLS_CACHE_DIR="$work/cache"
+# The suite's shared build cache when given (the glue and prelude are then compiled once per run).
+export SLS_CACHE_DIR="${4:-$work/cache}"
 timeout 600 "$sls" build "$work/project" >&2
 timeout 60 "$sls" export serverless "$work/project" >&2
 
