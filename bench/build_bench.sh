@@ -1,36 +1,45 @@
 #!/usr/bin/env bash
-# sls build versus a hand-rolled ninja baseline on a synthetic project
-# (issue 6, "How it is shown"). Not a test: it prints figures. See bench/README.md.
+# sls build versus a hand-rolled ninja baseline on synthetic projects of several
+# sizes, side by side in one run (issues 6 and 16). Not a test: it prints
+# figures. See bench/README.md.
 #
-# Usage: bench/build_bench.sh [--sls PATH] [--functions N] [--runs K] [--jobs J]
-#                             [--timeout SECONDS] [--write-doc FILE] [--keep]
+# Usage: bench/build_bench.sh [--sls PATH] [--sizes 10,50,200,500] [--functions N]
+#                             [--runs K] [--jobs J] [--timeout SECONDS]
+#                             [--all-cases] [--write-doc FILE] [--keep]
+# Per size: cold (with peak memory), no-op and touched (K runs each, median),
+# one function edited, a shared header edited, process start-up; --all-cases
+# adds the package stage alone and the cache-warm rebuild.
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 sls="$repo/build/sls"
-functions=50
+sizes="10 50 200 500"
 runs=3
 jobs=$(nproc)
-step_timeout=1200
+step_timeout=3600
+all_cases=0
 write_doc=""
 keep=0
 
-usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --sls) sls=$2; shift 2 ;;
-    --functions) functions=$2; shift 2 ;;
+    --sizes) sizes=$(echo "$2" | tr ',' ' '); shift 2 ;;
+    --functions) sizes=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --jobs|-j) jobs=$2; shift 2 ;;
     --timeout) step_timeout=$2; shift 2 ;;
+    --all-cases) all_cases=1; shift ;;
     --write-doc) write_doc=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "build_bench.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
-case "$functions$runs$jobs$step_timeout" in *[!0-9]*) echo "build_bench.sh: numbers only" >&2; exit 2 ;; esac
-[ "$functions" -ge 1 ] && [ "$runs" -ge 1 ] && [ "$jobs" -ge 1 ] || { echo "build_bench.sh: N, K, J >= 1" >&2; exit 2; }
+case "${sizes// /}$runs$jobs$step_timeout" in *[!0-9]*|"") echo "build_bench.sh: numbers only" >&2; exit 2 ;; esac
+for n in $sizes; do [ "$n" -ge 2 ] || { echo "build_bench.sh: sizes >= 2" >&2; exit 2; }; done
+[ "$runs" -ge 1 ] && [ "$jobs" -ge 1 ] || { echo "build_bench.sh: K, J >= 1" >&2; exit 2; }
 
 sls=$(cd "$(dirname "$sls")" && pwd)/$(basename "$sls")
 [ -x "$sls" ] || { echo "build_bench.sh: no sls binary at $sls (pass --sls PATH)" >&2; exit 2; }
@@ -47,44 +56,40 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/sls-build-bench.XXXXXX")
 cleanup() { if [ "$keep" = 1 ]; then echo "kept $tmp" >&2; else rm -rf "$tmp"; fi; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-project=$tmp/project
-baseline=$tmp/baseline
-results=$tmp/results.tsv   # scenario, tool, run, seconds, steps
+results=$tmp/results.tsv   # size, scenario, tool, run, seconds, steps, peak KiB (largest process), peak KiB (tree)
 : > "$results"
 export CCACHE_DIR=$tmp/ccache SOURCE_DATE_EPOCH=315532800
 unset CCACHE_PREFIX || true
-
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 ccache_flag=""
 [ "$have_ccache" = 1 ] && ccache_flag=--ccache
-python3 "$repo/bench/make_project.py" --functions "$functions" --project "$project" --share "$share" \
-  --baseline "$baseline" --zip-tool "$zip_tool" $ccache_flag
-victim=$(printf 'fn_%03d' $((functions / 2)))   # the function touched and edited
-header=lib/text.hpp                              # included by every third function
-dependents=$(grep -l '"text.hpp"' "$project"/api/*.cpp | wc -l)
 
 now_ns() { date +%s%N; }
 log() { printf '%s\n' "$*" >&2; }
 
 # timed SCENARIO TOOL RUN CMD...: runs CMD from the project folder under the
-# timeout; records wall seconds and the steps it ran. A failure stops the bench.
+# timeout (and, for cold builds, the memory sampler bench/peak_rss.py); records
+# wall seconds, the steps it ran and its peak memory. A failure stops the bench.
 timed() {
   local scenario=$1 tool=$2 run=$3; shift 3
-  local out=$tmp/last-$tool.out start end steps
+  local out=$tmp/last-$tool.out memory=$tmp/last-$tool.rss start end steps
+  local sampler=()
+  # Memory is sampled for cold builds only: starting the sampler costs more than a no-op.
+  if [ "$scenario" = cold ]; then sampler=(python3 "$repo/bench/peak_rss.py" "$memory"); else echo "0 0" > "$memory"; fi
   start=$(now_ns)
-  if ! (cd "$project" && timeout "$step_timeout" "$@") >"$out" 2>&1; then
-    log "build_bench.sh: $tool failed or timed out ($step_timeout s) in '$scenario', run $run:"
+  if ! (cd "$project" && "${sampler[@]}" timeout "$step_timeout" "$@") >"$out" 2>&1; then
+    log "build_bench.sh: $tool failed or timed out ($step_timeout s) in '$scenario' at $size functions, run $run:"
     tail -n 30 "$out" >&2
     exit 1
   fi
   end=$(now_ns)
   if [ "$tool" = sls ]; then
-    steps=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["steps"]; print("%dc/%dl/%dp" % (s["compiled"], s["linked"], s["packaged"]) + "".join(" %s=%s" % (k, v) for k, v in sorted(s.items()) if "lint" in k))' "$out")
+    steps=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); t=s["steps"]; print("%dc/%dl/%dp" % (t["compiled"], t["linked"], t["packaged"]) + (" (log)" if s.get("build_log", {}).get("replayed") else ""))' "$out")
   else
     steps=$(grep -c '^\[[0-9]*/[0-9]*\]' "$out" || true)
   fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$scenario" "$tool" "$run" "$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.3f", (b-a)/1e9}')" "$steps" >> "$results"
-  log "  $scenario / $tool: $(tail -n1 "$results" | cut -f4) s ($steps)"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$scenario" "$tool" "$run" "$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.4f", (b-a)/1e9}')" "$steps" "$(tr ' ' '\t' < "$memory")" >> "$results"
+  log "  $size / $scenario / $tool: $(tail -n1 "$results" | cut -f5) s ($steps)"
 }
 
 # The commands measured (timeout runs programs, not shell functions).
@@ -101,73 +106,118 @@ both() {
   fi
 }
 
-log "sls build bench: $functions functions, $runs run(s), -j $jobs, in $tmp"
-bench_start=$(now_ns)
-for run in $(seq 1 "$runs"); do
-  log "run $run/$runs"
-  cache=$tmp/cache-$run          # a fresh, empty sls cache for this run's cold build
-  rm -rf "$project/.sls" "$baseline/out"
-  both cold "$run"
-  both noop "$run"
-  touch "$project/api/$victim.cpp"
-  both touch "$run"
-  sed -i "s/^const char\\* k_revision = \".*\";/const char* k_revision = \"edit$run\";/" "$project/api/$victim.cpp"
-  both edit "$run"
-  sed -i "s/^inline constexpr int k_text_revision = .*;/inline constexpr int k_text_revision = $run;/" "$project/$header"
-  both header "$run"
-  # The package stage alone: every function's zip is gone, nothing else changed.
-  rm -rf "$project/.sls/output"
-  rm -f "$baseline"/out/zip/*.zip
-  both package "$run"
-  # A fresh checkout: .sls/ is gone, the cache is warm.
-  rm -rf "$project/.sls"
-  run_sls warm "$run"
-  if [ "$have_ccache" = 1 ]; then
-    (cd "$project" && timeout "$step_timeout" ninja -f "$baseline/build-ccache.ninja" -j "$jobs" >/dev/null 2>&1) || {
-      log "build_bench.sh: the ccache warm-up build failed"; exit 1; }
-    rm -rf "$baseline/out-ccache"
-    run_ccache warm "$run"
+# Inputs changed within two seconds of a build are checked by content, never by
+# stat (docs/performance.md); a user does not edit and rebuild within that window twice.
+settle() { sleep 2.1; }
+
+# bench_size N: one project of N functions through every case.
+bench_size() {
+  size=$1
+  project=$tmp/$size/project
+  baseline=$tmp/$size/baseline
+  cache=$tmp/$size/cache
+  python3 "$repo/bench/make_project.py" --functions "$size" --project "$project" --share "$share" \
+    --baseline "$baseline" --zip-tool "$zip_tool" $ccache_flag
+  local victim header=lib/text.hpp run
+  victim=$(printf 'fn_%03d' $((size / 2)))   # the function touched and edited
+  settle
+  both cold 1                                # once per size: it dominates the bench's time
+  for run in $(seq 1 "$runs"); do both noop "$run"; done
+  for run in $(seq 1 "$runs"); do
+    touch "$project/api/$victim.cpp"; settle
+    both touch "$run"
+  done
+  sed -i "s/^const char\\* k_revision = \".*\";/const char* k_revision = \"edit\";/" "$project/api/$victim.cpp"
+  both edit 1
+  sed -i "s/^inline constexpr int k_text_revision = .*;/inline constexpr int k_text_revision = 1;/" "$project/$header"
+  both header 1
+  grep -l '"text.hpp"' "$project"/api/*.cpp | wc -l > "$tmp/$size/dependents"
+  if [ "$all_cases" = 1 ]; then
+    rm -rf "$project/.sls/output"                 # the package stage alone
+    rm -f "$baseline"/out/zip/*.zip
+    both package 1
+    rm -rf "$project/.sls"                        # a fresh checkout, the cache warm
+    run_sls warm 1
+    if [ "$have_ccache" = 1 ]; then
+      (cd "$project" && timeout "$step_timeout" ninja -f "$baseline/build-ccache.ninja" -j "$jobs" >/dev/null 2>&1) || {
+        log "build_bench.sh: the ccache warm-up build failed"; exit 1; }
+      rm -rf "$baseline/out-ccache"
+      run_ccache warm 1
+    fi
   fi
-  rm -rf "$cache"
+  # Process start-up alone: what every command pays before it does anything.
+  for run in $(seq 1 "$runs"); do
+    timed_startup sls "$sls" --version
+    timed_startup ninja ninja --version
+  done
+  rm -rf "$tmp/$size/cache" "$project/.sls" "$baseline/out" "$baseline/out-ccache"
+}
+
+timed_startup() {
+  local tool=$1 start end; shift
+  start=$(now_ns)
+  "$@" >/dev/null 2>&1
+  end=$(now_ns)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" startup "$tool" 1 "$(awk -v a="$start" -v b="$end" 'BEGIN{printf "%.4f", (b-a)/1e9}')" "" 0 0 >> "$results"
+}
+
+log "sls build bench: sizes $sizes, $runs run(s) of the repeated cases, -j $jobs, in $tmp"
+bench_start=$(now_ns)
+for n in $sizes; do
+  log "$n functions"
+  bench_size "$n"
 done
 bench_seconds=$(( ($(now_ns) - bench_start) / 1000000000 ))
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# The report: medians, ratios, and the machine.
-python3 - "$results" <<EOF > "$tmp/report.md"
+# The report: medians, ratios, peak memory, and the machine.
+python3 - "$results" "$tmp" $sizes <<'EOF' > "$tmp/report.md"
 import statistics, sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
-def cell(scenario, tool):
-    got = [(float(r[3]), r[4]) for r in rows if r[0] == scenario and r[1] == tool]
-    if not got: return None, ""
-    steps = sorted(set(s for _, s in got))
-    return statistics.median(t for t, _ in got), ", ".join(steps)
+tmp, sizes = sys.argv[2], sys.argv[3:]
+def cell(size, scenario, tool):
+    got = [r for r in rows if r[0] == size and r[1] == scenario and r[2] == tool]
+    if not got: return None, "", None
+    steps = ", ".join(sorted(set(r[5] for r in got if r[5])))
+    memory = max(((int(r[6]), int(r[7])) for r in got), default=None) if scenario == "cold" else None
+    return statistics.median(float(r[4]) for r in got), steps, memory
 def fmt(t):
     if t is None: return "n/a"
     return f"{t * 1000:.0f} ms" if t < 1 else f"{t:.2f} s"
+def mib(memory):
+    return f"{memory[0] / 1024:.0f} / {memory[1] / 1024:.0f} MiB" if memory else ""
+def dependents(size):
+    try: return open(f"{tmp}/{size}/dependents").read().strip()
+    except OSError: return "?"
 names = [
-    ("cold", "cold build (sls: empty cache, no .sls/; ninja: clean)"),
+    ("cold", "cold (empty cache, no .sls/; ninja: clean)"),
     ("noop", "no-op"),
-    ("touch", "one function touched (content unchanged)"),
+    ("touch", "one function touched"),
     ("edit", "one function edited"),
-    ("header", "shared header edited ($header, $dependents of $functions functions)"),
-    ("warm", "cache-warm rebuild after deleting .sls/ (baseline: ccache)" if $have_ccache else "cache-warm rebuild after deleting .sls/"),
+    ("header", "lib/text.hpp edited ({d} dependents)"),
     ("package", "package stage alone"),
+    ("warm", "cache-warm after deleting .sls/ (ninja: ccache)"),
+    ("startup", "process start-up (--version)"),
 ]
-print("| case | sls | baseline | sls / baseline | sls steps (compiled/linked/packaged) | baseline ninja steps |")
-print("| --- | ---: | ---: | ---: | --- | --- |")
-for key, label in names:
-    s, s_steps = cell(key, "sls")
-    b, b_steps = cell(key, "ninja")
-    ratio = f"{s / b:.2f}x" if s is not None and b else "n/a"
-    print(f"| {label} | {fmt(s)} | {fmt(b)} | {ratio} | {s_steps} | {b_steps or 'n/a'} |")
+print("| functions | case | sls | ninja | sls / ninja | sls steps | ninja edges | peak RSS sls (largest process / tree) | peak RSS ninja (largest / tree) |")
+print("| ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
+for size in sizes:
+    for key, label in names:
+        s, s_steps, s_mem = cell(size, key, "sls")
+        b, b_steps, b_mem = cell(size, key, "ninja")
+        if s is None and b is None: continue
+        ratio = f"{s / b:.2f}x" if s is not None and b else "n/a"
+        show_memory = key == "cold"
+        print(f"| {size} | {label.format(d=dependents(size))} | {fmt(s)} | {fmt(b)} | {ratio} | {s_steps} | {b_steps or ''} | "
+              f"{mib(s_mem) if show_memory else ''} | {mib(b_mem) if show_memory else ''} |")
 EOF
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 {
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $cpu, $(uname -sr)"
   echo "- load average (1/5/15 min) before: $load_start; after: $load_end (the machine was shared with other builds when this is above $(nproc))"
-  echo "- project: $functions functions, $runs run(s) per case (median), -j $jobs for both, bench wall time ${bench_seconds} s"
+  echo "- projects: $sizes functions; cold, edit and header once per size, no-op, touched and start-up $runs run(s) each (median); -j $jobs for both; bench wall time ${bench_seconds} s"
+  echo "- peak memory: largest single process (wait4's ru_maxrss, as /usr/bin/time -v) / the whole process tree (sum of VmRSS sampled every 20 ms by bench/peak_rss.py), cold build only"
   echo "- sls: $("$sls" --version 2>/dev/null | head -n1) at commit $(git -C "$repo" describe --always --dirty 2>/dev/null || echo unknown); $(clang++-19 --version | head -n1); ninja $(ninja --version); zip step: $([ "$zip_tool" = zip ] && echo "zip $(zip -v | sed -n 2p | awk '{print $4}') -X" || echo 'python3 -m zipfile')$([ "$have_ccache" = 1 ] && echo "; $(ccache --version | head -n1)")"
   echo
   cat "$tmp/report.md"

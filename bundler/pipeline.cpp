@@ -3,6 +3,7 @@
 #include "bundler/build_session.hpp"
 #include "bundler/compile/compdb.hpp"
 #include "bundler/function_graph.hpp"
+#include "bundler/noop_build.hpp"
 #include "bundler/output/output_stage.hpp"
 #include "bundler/package/package_stage.hpp"
 #include "bundler/project/project.hpp"
@@ -35,6 +36,7 @@ void count_functions(const std::vector<ManifestFunction>& functions, BuildSummar
 
 BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, Diagnostics& diagnostics) {
   BuildSummary summary;
+  BuildStart start = begin_build_log(options.project_dir);  // before anything is read
   // 1. Load the project: sls.toml, the scan, the plan, the toolchain. A broken
   //    configuration stops here, before anything is written.
   std::optional<LoadedProject> project = load_project(options.project_dir, options.target_override, diagnostics);
@@ -47,14 +49,20 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   summary.config_ok = true;
 
   // 2. Editors: compile_commands.json with exactly these flags.
-  update_compile_commands(*project, diagnostics);
+  const std::string commands = render_compile_commands(compile_commands_for(*project));
+  update_compile_commands(*project, commands, diagnostics);
 
-  // 3. Open the build: the caches, the progress line, the counters.
+  // 3. A no-op: nothing changed since the last build, whose report is replayed.
+  summary.output_dir = output_dir_for(project->layout.root);
+  std::string log_context = build_log_context(*project, options, commands);
+  if (replay_build_log(*project, log_context, start, summary, diagnostics)) return summary;
+  std::size_t loading_diagnostics = diagnostics.all().size();
+
+  // 4. Open the build: the caches, the progress line, the counters.
   BuildSession session(*project, options.progress, runner, diagnostics);
   const BuildContext& context = session.context();
 
-  // 4. The output is staged beside the current one and swapped in at the end.
-  summary.output_dir = output_dir_for(project->layout.root);
+  // 5. The output is staged beside the current one and swapped in at the end.
   auto output = StagedOutput::begin(summary.output_dir);
   if (!output) {
     diagnostics.error({}, output.error().message);
@@ -63,18 +71,23 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   Manifest manifest{
       project->config.name, project->config.regions, {}, stage_static_files(project->layout, project->config.static_rules, *output, diagnostics)};
 
-  // 5. Every function: compile, lint, link and package, on one task graph.
+  // 6. Every function: compile, lint, link and package, on one task graph.
   PackageStage packaging(context, *output);
   FunctionResults results =
       build_functions(context, packaging, options.lint ? LintInBuild::On : LintInBuild::TraceOnly, options.jobs);
   manifest.functions = std::move(results.functions);
   summary.lint = std::move(results.lint);
 
-  // 6. The manifest, then the swap.
+  // 7. The manifest, then the swap; the build log for the next no-op.
   if (commit_output(manifest, *output, diagnostics)) packaging.save();
   count_functions(manifest.functions, summary);
   summary.static_files = manifest.static_files.size();
   summary.steps = session.finish();
+  summary.build_log.files_stated += context.hasher.files_stated();
+  summary.build_log.store_reads = context.store.reads();
+  std::vector<Diagnostic> reported = diagnostics.all();
+  reported.erase(reported.begin(), reported.begin() + static_cast<std::ptrdiff_t>(loading_diagnostics));
+  record_build_log(*project, log_context, start, context.hasher, summary, reported);
   return summary;
 }
 

@@ -25,6 +25,14 @@ struct BuildOptions {
   std::function<void()> on_lock_wait = {};  // told once when another build of the project holds it
 };
 
+// How the build log was used (bundler/noop_build.hpp), for --json.
+struct BuildLogUse {
+  bool replayed = false;         // a no-op: nothing was built, read from the store or re-hashed
+  std::string reason;            // why a full build ran: "no build log", "/p/api/x.cpp changed"
+  std::size_t files_stated = 0;  // files and folders the check and the build looked at
+  std::size_t store_reads = 0;   // store lookups of the build
+};
+
 struct BuildSummary {
   bool config_ok = false;  // false: nothing was written
   std::size_t functions_built = 0;
@@ -33,6 +41,7 @@ struct BuildSummary {
   std::filesystem::path output_dir;
   StepCounts steps;
   std::optional<LintPassResult> lint;  // absent with --no-lint or when nothing was compiled
+  BuildLogUse build_log;
 };
 
 BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, Diagnostics& diagnostics);

@@ -100,6 +100,7 @@ Status ContentStore::put_local(std::string_view key, std::string_view bytes) {
 }
 
 std::optional<std::string> ContentStore::get(std::string_view key) {
+  ++m_reads;
   if (auto local = get_local(key)) return local;
   // A miss here may be a hit of the shared cache; keep what it sends for next time.
   auto remote = m_remote ? m_remote->get(key) : std::nullopt;
@@ -123,6 +124,7 @@ std::optional<std::string> ContentStore::get_local(std::string_view key) {
 }
 
 bool ContentStore::contains(std::string_view key) {
+  ++m_reads;
   std::error_code ec;
   if (fs::is_regular_file(entry_path(key), ec)) return true;
   return m_remote && get(key).has_value();  // fetched into the local store

@@ -46,6 +46,8 @@ public:
   // Deletes least recently used entries until the store holds at most `max_bytes`.
   StoreStats prune(std::uint64_t max_bytes);
   std::uint64_t corrupt_entries_discarded() const { return m_corrupt; }
+  // Lookups so far (get and contains), for the build's --json report: a no-op makes none.
+  std::uint64_t reads() const { return m_reads; }
 
 private:
   std::filesystem::path entry_path(std::string_view key) const;
@@ -53,6 +55,7 @@ private:
   std::optional<std::string> get_local(std::string_view key);
   std::filesystem::path m_root;
   std::atomic<std::uint64_t> m_corrupt{0};  // build steps read the store from many threads
+  std::atomic<std::uint64_t> m_reads{0};
   RemoteCache* m_remote = nullptr;
 };
 

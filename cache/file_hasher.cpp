@@ -1,7 +1,5 @@
 #include "cache/file_hasher.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <chrono>
 #include <sstream>
@@ -13,8 +11,6 @@
 namespace sls {
 namespace fs = std::filesystem;
 namespace {
-
-constexpr std::int64_t k_racy_window_ns = 2'000'000'000;
 
 std::int64_t now_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -52,14 +48,13 @@ std::optional<FileDigest> FileHasher::digest(const std::string& path) {
     auto found = m_entries.find(key);
     if (found != m_entries.end() && found->second.checked) return FileDigest{found->second.hash, found->second.size};
   }
-  struct stat info{};
-  if (::stat(path.c_str(), &info) != 0) return std::nullopt;
-  Entry current{{},
-                static_cast<std::uint64_t>(info.st_size),
-                info.st_mtim.tv_sec * 1000000000LL + info.st_mtim.tv_nsec,
-                info.st_ctim.tv_sec * 1000000000LL + info.st_ctim.tv_nsec,
-                static_cast<std::uint64_t>(info.st_ino),
-                true};
+  std::optional<StatStamp> stamp = stat_stamp(path);
+  {
+    std::lock_guard lock(m_mutex);
+    ++m_files_stated;
+  }
+  if (!stamp) return std::nullopt;
+  Entry current{{}, stamp->size, stamp->mtime_ns, stamp->ctime_ns, stamp->inode, true};
   {
     std::lock_guard lock(m_mutex);
     auto found = m_entries.find(key);
@@ -80,6 +75,19 @@ std::optional<FileDigest> FileHasher::digest(const std::string& path) {
   return FileDigest{current.hash, current.size};
 }
 
+std::size_t FileHasher::files_stated() const {
+  std::lock_guard lock(m_mutex);
+  return m_files_stated;
+}
+
+std::vector<StampedFile> FileHasher::checked_files() const {
+  std::vector<StampedFile> files;
+  std::lock_guard lock(m_mutex);
+  for (const auto& [path, entry] : m_entries)
+    if (entry.checked) files.push_back({path, {entry.size, entry.mtime_ns, entry.ctime_ns, entry.inode}});
+  return files;
+}
+
 void FileHasher::forget(const fs::path& path) {
   std::lock_guard lock(m_mutex);
   m_entries.erase(path.native());
@@ -88,11 +96,11 @@ void FileHasher::forget(const fs::path& path) {
 void FileHasher::save() const {
   if (!m_changed) return;  // a build that hashed nothing new leaves the file as it is
   std::vector<std::string> lines;
-  std::int64_t racy_after = now_ns() - k_racy_window_ns;
+  std::int64_t started = now_ns();
   {
     std::lock_guard lock(m_mutex);
     for (const auto& [path, entry] : m_entries) {
-      if (std::max(entry.mtime_ns, entry.ctime_ns) >= racy_after) continue;
+      if (is_racy({entry.size, entry.mtime_ns, entry.ctime_ns, entry.inode}, started)) continue;
       lines.push_back(entry.hash + " " + std::to_string(entry.size) + " " + std::to_string(entry.mtime_ns) + " " +
                       std::to_string(entry.ctime_ns) + " " + std::to_string(entry.inode) + " " + path + "\n");
     }

@@ -17,6 +17,9 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
+
+#include "cache/build_log.hpp"
 
 namespace sls {
 
@@ -44,6 +47,12 @@ public:
   void save() const;
 
   std::size_t files_read() const { return m_files_read; }
+  // Files stat'ed so far, for the build's --json report.
+  std::size_t files_stated() const;
+
+  // Every file asked about in this build, with the stat data its hash was
+  // taken (or confirmed) at: the inputs a build log records.
+  std::vector<StampedFile> checked_files() const;
 
 private:
   struct Entry {
@@ -58,6 +67,7 @@ private:
   mutable std::mutex m_mutex;
   std::unordered_map<std::string, Entry> m_entries;
   std::size_t m_files_read = 0;
+  std::size_t m_files_stated = 0;
   bool m_changed = false;  // a hash was added or replaced since loading
 };
 

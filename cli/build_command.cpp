@@ -57,6 +57,11 @@ nlohmann::json json_report(const BuildSummary& summary, const Diagnostics& diagn
             {"link_cached", steps.link_hits},
             {"packaged", steps.packaged},
             {"package_reused", steps.package_hits}}},
+          {"build_log",
+           {{"replayed", summary.build_log.replayed},
+            {"reason", summary.build_log.reason},
+            {"files_stated", summary.build_log.files_stated},
+            {"store_reads", summary.build_log.store_reads}}},
           {"output_dir", summary.output_dir.string()},
           {"seconds", seconds},
           {"diagnostics", problems}};

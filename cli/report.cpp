@@ -59,7 +59,10 @@ void print_build_totals(const BuildSummary& summary, double seconds) {
   std::ostringstream text;
   text << "sls: " << summary.functions_built << " function(s) built, " << summary.functions_failed << " failed, "
        << summary.static_files << " static file(s) -> " << summary.output_dir.string() << "\n"
-       << "sls: " << describe_steps(summary.steps, summary.lint ? summary.lint->units_linted : 0) << " in "
+       << "sls: "
+       << (summary.build_log.replayed ? "nothing to do: no input changed since the last build"
+                                      : describe_steps(summary.steps, summary.lint ? summary.lint->units_linted : 0))
+       << " in "
        << std::fixed << std::setprecision(2) << seconds << " s\n";
   if (summary.lint) {
     text << "sls: lint: " << lint_errors(summary) << " error(s), "

@@ -40,15 +40,22 @@ std::string render_compile_commands(const std::vector<CompileCommandEntry>& entr
   return array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-Status write_compile_commands(const fs::path& project_root, const std::vector<CompileCommandEntry>& entries) {
-  std::string text = render_compile_commands(entries);
+namespace {
+
+Status write_rendered(const fs::path& project_root, const std::string& text) {
   fs::path path = project_root / k_file_name;
   if (auto existing = read_file(path); existing && *existing == text) return Ok{};
   return write_file_atomically(path, text, fs::perms(0644));
 }
 
-void update_compile_commands(const LoadedProject& project, Diagnostics& diagnostics) {
-  if (Status written = write_compile_commands(project.layout.root, compile_commands_for(project)); !written)
+}  // namespace
+
+Status write_compile_commands(const fs::path& project_root, const std::vector<CompileCommandEntry>& entries) {
+  return write_rendered(project_root, render_compile_commands(entries));
+}
+
+void update_compile_commands(const LoadedProject& project, const std::string& rendered, Diagnostics& diagnostics) {
+  if (Status written = write_rendered(project.layout.root, rendered); !written)
     diagnostics.warning({k_file_name, 0, 0}, "not updated (" + written.error().message +
                                                  "); editors may show stale flags until sls compdb succeeds");
 }

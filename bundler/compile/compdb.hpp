@@ -35,9 +35,10 @@ std::string render_compile_commands(const std::vector<CompileCommandEntry>& entr
 Status write_compile_commands(const std::filesystem::path& project_root,
                               const std::vector<CompileCommandEntry>& entries);
 
-// The step of `sls build`: the file for the plan being built. Failing to write
-// it is a warning, never a reason to fail the build.
-void update_compile_commands(const LoadedProject& project, Diagnostics& diagnostics);
+// The step of `sls build`: the file for the plan being built, as
+// render_compile_commands made it (the build log keys the flags by the same
+// text). Failing to write it is a warning, never a reason to fail the build.
+void update_compile_commands(const LoadedProject& project, const std::string& rendered, Diagnostics& diagnostics);
 
 // `sls compdb`: load the project, then write the file. Problems go to
 // `diagnostics`; returns the path written, or nullopt.

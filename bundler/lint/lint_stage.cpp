@@ -6,6 +6,7 @@
 
 #include "analyzers/engine_fingerprint.hpp"  // generated: k_lint_engine_fingerprint
 #include "analyzers/rule_registry.hpp"
+#include "bundler/lint/lint_report_json.hpp"
 #include "bundler/project/lint_settings.hpp"
 #include "cache/step_cache.hpp"
 
@@ -18,67 +19,6 @@ using nlohmann::json;
 // Bump when the format of a cached report changes. Results of other versions
 // of the rules are told apart by the engine's fingerprint (options_key).
 constexpr const char* k_lint_cache_version = "sls-lint-2";
-
-json position_json(const lint::SourcePosition& p) { return {p.path, p.line, p.column}; }
-lint::SourcePosition position_from(const json& j) {
-  return {j.at(0).get<std::string>(), j.at(1).get<unsigned>(), j.at(2).get<unsigned>()};
-}
-
-json finding_json(const lint::Finding& f) {
-  json notes = json::array(), fixits = json::array();
-  for (const auto& note : f.notes) notes.push_back({position_json(note.position), note.message});
-  for (const auto& fix : f.fixits) fixits.push_back({position_json(fix.begin), fix.end_column, fix.replacement});
-  return {f.rule_id,
-          static_cast<int>(f.severity),
-          position_json(f.position),
-          f.end_column,
-          f.message,
-          f.rationale,
-          f.source_line,
-          notes,
-          fixits};
-}
-
-lint::Finding finding_from(const json& j) {
-  lint::Finding f{j.at(0).get<std::string>(),
-                  static_cast<lint::Severity>(j.at(1).get<int>()),
-                  position_from(j.at(2)),
-                  j.at(3).get<unsigned>(),
-                  j.at(4).get<std::string>(),
-                  j.at(5).get<std::string>(),
-                  j.at(6).get<std::string>(),
-                  {},
-                  {}};
-  for (const auto& note : j.at(7)) f.notes.push_back({position_from(note.at(0)), note.at(1).get<std::string>()});
-  for (const auto& fix : j.at(8))
-    f.fixits.push_back({position_from(fix.at(0)), fix.at(1).get<unsigned>(), fix.at(2).get<std::string>()});
-  return f;
-}
-
-json report_json(const lint::LintReport& report) {
-  json findings = json::array(), failures = json::array(), assets = json::array();
-  for (const auto& finding : report.findings) findings.push_back(finding_json(finding));
-  for (const auto& failure : report.failures) failures.push_back({failure.path, failure.message});
-  for (const auto& asset : report.assets)
-    assets.push_back({asset.path, static_cast<int>(asset.kind), position_json(asset.position)});
-  return {findings, failures, assets};
-}
-
-std::optional<lint::LintReport> report_from(const std::string& text) {
-  try {
-    json j = json::parse(text);
-    lint::LintReport report;
-    for (const auto& finding : j.at(0)) report.findings.push_back(finding_from(finding));
-    for (const auto& failure : j.at(1))
-      report.failures.push_back({failure.at(0).get<std::string>(), failure.at(1).get<std::string>()});
-    for (const auto& asset : j.at(2))
-      report.assets.push_back({asset.at(0).get<std::string>(), static_cast<lint::AssetKind>(asset.at(1).get<int>()),
-                               position_from(asset.at(2))});
-    return report;
-  } catch (const json::exception&) {
-    return std::nullopt;  // an entry from another version: lint again
-  }
-}
 
 std::string options_key(const lint::LintOptions& options) {
   std::vector<std::string> parts = {k_lint_cache_version, k_lint_engine_fingerprint, options.profile,
@@ -126,7 +66,7 @@ void LintStage::lint_function(const PlannedFunction& planned, const BuiltFunctio
   std::size_t linted = 0;
   for (LintUnit& unit : units) {
     if (auto cached = m_context.store.get(unit.key)) {
-      if (auto report = report_from(*cached)) {
+      if (auto report = parse_lint_report(*cached)) {
         unit.report = std::move(*report);
         m_context.progress.skipped();
         continue;
@@ -135,7 +75,7 @@ void LintStage::lint_function(const PlannedFunction& planned, const BuiltFunctio
     m_context.progress.started("lint", unit.job.display_path);
     unit.report = lint::lint({unit.job}, options);
     // A unit that could not be analysed (say, the lint engine did not load) is tried again next build.
-    if (unit.report.failures.empty()) m_context.store.put(unit.key, report_json(unit.report).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    if (unit.report.failures.empty()) m_context.store.put(unit.key, render_lint_report(unit.report));
     ++linted;
   }
   std::lock_guard lock(m_mutex);

@@ -14,8 +14,9 @@ void report_unknown_function_settings(const ProjectLayout& layout, const Project
                                       Diagnostics& diagnostics) {
   std::vector<std::string> names;
   for (const FunctionSource& function : layout.functions) names.push_back(function.name);
+  std::sort(names.begin(), names.end());  // searched once per [functions."x"] table: not linearly
   for (const auto& [name, settings] : config.functions) {
-    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    if (std::binary_search(names.begin(), names.end(), name)) continue;
     diagnostics.error(settings.location,
                       "[functions.\"" + name + "\"] names no function in api/" + did_you_mean(name, names));
   }

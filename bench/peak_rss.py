@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Runs a command and reports its peak memory, two ways, without cgroups:
+
+    peak_rss.py OUT_FILE CMD ARGS...
+
+OUT_FILE gets one line "LARGEST_KIB TREE_KIB":
+  LARGEST_KIB  the largest single process of the tree (wait4's ru_maxrss, what
+               /usr/bin/time -v prints as "Maximum resident set size"): exact;
+  TREE_KIB     the peak of the sum of VmRSS over the whole process tree, sampled
+               every 20 ms through /proc/PID/task/TID/children: what -j processes
+               hold at the same time (a spike shorter than 20 ms can be missed;
+               shared pages are counted once per process, for both tools alike).
+The command's exit status is this script's.
+"""
+
+import os
+import subprocess
+import sys
+import threading
+
+INTERVAL_S = 0.02
+
+
+def children(pid):
+    found = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                found.extend(int(c) for c in f.read().split())
+    except OSError:
+        pass  # gone between two reads
+    return found
+
+
+def rss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss(root):
+    total, pending = 0, [root]
+    while pending:
+        pid = pending.pop()
+        total += rss_kib(pid)
+        pending.extend(children(pid))
+    return total
+
+
+def main():
+    out_file, command = sys.argv[1], sys.argv[2:]
+    process = subprocess.Popen(command)
+    peak = [0]
+    done = threading.Event()
+
+    def sample():
+        while not done.wait(INTERVAL_S):
+            peak[0] = max(peak[0], tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    done.set()
+    sampler.join()
+    with open(out_file, "w") as f:
+        f.write(f"{usage.ru_maxrss} {max(peak[0], usage.ru_maxrss)}\n")
+    sys.exit(os.waitstatus_to_exitcode(status))
+
+
+if __name__ == "__main__":
+    main()
