@@ -1,5 +1,7 @@
 #include "bundler/project/project.hpp"
 
+#include <set>
+
 #include "bundler/project/lint_settings.hpp"
 #include "bundler/project/pkg_config.hpp"
 #include "bundler/project/scan.hpp"
@@ -25,8 +27,9 @@ Expected<FileLock> claim_state_dir(const fs::path& project_dir, const std::funct
 }
 fs::path output_dir_for(const fs::path& project_dir) { return state_dir_for(project_dir) / "output"; }
 
-UnitOptions LoadedProject::unit_options(const PlannedFunction* function, Target target) const {
-  UnitOptions options{target, config.optimize, layout.root, {}, {}};
+UnitOptions LoadedProject::unit_options(const PlannedFunction* function, const Platform& platform) const {
+  UnitOptions options{platform.target, config.optimize, layout.root, {}, {}};
+  options.arch = platform.arch;
   options.build = &lib_build;
   if (function) {
     options.function_name = function->name();
@@ -34,6 +37,32 @@ UnitOptions LoadedProject::unit_options(const PlannedFunction* function, Target 
     options.build = &function->build;
   }
   return options;
+}
+
+namespace {
+
+// A missing cross sysroot is named once, before anything compiles, rather
+// than as a "file not found" from every arm64 compile.
+bool check_platforms(const LoadedProject& project, Diagnostics& diagnostics) {
+  std::set<Platform> platforms;
+  for (const PlannedFunction& planned : project.plan)
+    if (planned.compiles()) platforms.insert(planned.platform());
+  bool ok = true;
+  for (const Platform& platform : platforms) {
+    if (Status usable = check_platform(project.toolchain, platform); !usable) {
+      diagnostics.error({"sls.toml", 0, 0}, usable.error().message);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
+bool override_arch(LoadedProject& project, const std::string& arch, Diagnostics& diagnostics) {
+  project.config.arch = arch;
+  for (PlannedFunction& planned : project.plan) planned.arch = arch;
+  return check_platforms(project, diagnostics);
 }
 
 std::optional<LoadedProject> load_project(const fs::path& project_dir, std::optional<Target> target_override,
@@ -59,6 +88,7 @@ std::optional<LoadedProject> load_project(const fs::path& project_dir, std::opti
     return std::nullopt;
   }
   project.toolchain = make_toolchain(*install);
+  if (!check_platforms(project, diagnostics)) return std::nullopt;
   return project;
 }
 

@@ -36,7 +36,9 @@ struct LoadedProject {
 
   // lib/ code and files outside any function are compiled for the project's target.
   Target lib_target() const { return target_override.value_or(config.target); }
-  UnitOptions unit_options(const PlannedFunction* function, Target target) const;
+  Platform lib_platform() const { return {lib_target(), config.arch}; }
+  // `platform` is the function's (planned.platform()), or for lib/ the one it is compiled for.
+  UnitOptions unit_options(const PlannedFunction* function, const Platform& platform) const;
 };
 
 // Every problem goes to `diagnostics`; nullopt when one was an error (a
@@ -44,6 +46,11 @@ struct LoadedProject {
 // no install layout), so nothing is built from half a configuration.
 std::optional<LoadedProject> load_project(const std::filesystem::path& project_dir,
                                           std::optional<Target> target_override, Diagnostics& diagnostics);
+
+// `sls build --arch`: every native function and lib/ built for `arch`
+// (one of k_native_archs), whatever sls.toml says. False, with an error, when
+// the toolchain cannot build for it (check_platform).
+bool override_arch(LoadedProject& project, const std::string& arch, Diagnostics& diagnostics);
 
 // The project a file belongs to: the nearest folder above it holding
 // sls.toml, else the nearest holding an api/ folder, else the file's own

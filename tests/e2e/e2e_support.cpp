@@ -2,12 +2,23 @@
 
 #include <cstdio>
 
+#include <gtest/gtest.h>
+
+#include "bundler/inspect/inspect.hpp"
 #include "core/file_system.hpp"
 
 namespace sls::e2e {
 
 fs::path source_dir() { return SLS_SOURCE_DIR; }
 fs::path sls_binary() { return SLS_BINARY; }
+
+fs::path extract_bundle(const fs::path& zip) {
+  auto bundle = inspect_bundle(zip);
+  EXPECT_TRUE(bundle) << zip << ": " << (bundle ? "" : bundle.error().message);
+  fs::path dir = *make_temp_directory("sls-e2e-bundle");
+  if (bundle) EXPECT_TRUE(extract_files(bundle->contents, dir));
+  return dir;
+}
 
 namespace {
 

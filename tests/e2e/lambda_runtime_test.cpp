@@ -6,6 +6,7 @@
 
 #include "lambda_runtime_server.hpp"
 #include "process.hpp"
+#include "tests/e2e/http_event.hpp"
 #include "tests/e2e/quickstart_build.hpp"
 
 namespace sls::e2e {
@@ -15,17 +16,6 @@ using nlohmann::json;
 using namespace std::chrono_literals;
 
 constexpr auto k_wait = 30s;
-
-json http_event(const std::string& method, const std::string& path, const std::string& query = "",
-                const std::string& body = "", bool base64 = false, json headers = json::object()) {
-  return {{"version", "2.0"},
-          {"rawPath", path},
-          {"rawQueryString", query},
-          {"headers", std::move(headers)},
-          {"body", body},
-          {"isBase64Encoded", base64},
-          {"requestContext", {{"http", {{"method", method}, {"path", path}}}}}};
-}
 
 // One bootstrap process serving invocations from its own fake Runtime API.
 class ServedFunction {

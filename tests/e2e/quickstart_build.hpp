@@ -18,7 +18,4 @@ struct QuickstartBuild {
 
 const QuickstartBuild& quickstart();
 
-// Extracts one bundle to a fresh folder (kept until the program exits) and returns it.
-fs::path extract_bundle(const fs::path& zip);
-
 }  // namespace sls::e2e

@@ -18,14 +18,6 @@ const QuickstartBuild& quickstart() {
   return build;
 }
 
-fs::path extract_bundle(const fs::path& zip) {
-  auto bundle = inspect_bundle(zip);
-  EXPECT_TRUE(bundle) << zip << ": " << (bundle ? "" : bundle.error().message);
-  fs::path dir = *make_temp_directory("sls-e2e-bundle");
-  if (bundle) EXPECT_TRUE(extract_files(bundle->contents, dir));
-  return dir;
-}
-
 namespace {
 
 const std::vector<std::string> k_functions = {"api/echo", "api/greet", "api/hello", "api/users/[id]", "api/visits"};
