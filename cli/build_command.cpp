@@ -108,7 +108,9 @@ void add_build_command(CLI::App& app) {
   command->add_flag("--no-lint", options->no_lint, "Skip the analyzers (lint errors then do not fail the build)");
   command->add_flag("--json", options->json, "Print a machine-readable report (steps, diagnostics) on stdout");
   command->add_flag("--explain", options->explain, "Print why each file of each bundle is there");
-  command->footer("Examples:\n  sls build\n  sls build examples/quickstart -j 2\n  sls build --target wasm\n  sls build --arch arm64");
+  command->footer(
+      "Examples:\n  sls build\n  sls build examples/quickstart -j 2\n  sls build --target wasm\n"
+      "  sls build --arch arm64");
   command->callback([options] { throw CLI::RuntimeError(run_build(*options)); });
 }
 

@@ -198,7 +198,8 @@ void find_runtime(const BuildContext& context, const Platform& target, TargetSup
 }
 
 // One glue source into the private temporary folder.
-void compile_runtime_source(const BuildContext& context, const Platform& target, TargetSupport& support, std::size_t i) {
+void compile_runtime_source(const BuildContext& context, const Platform& target, TargetSupport& support,
+                            std::size_t i) {
   if (support.glue_ok || !support.glue_compiled) return;
   UnitOptions options = sls_unit_options(context, target);
   options.project_root.clear();
@@ -509,8 +510,9 @@ bool arm64_libraries_present(const BuildContext& context, const PlannedFunction&
     std::string looked;
     for (const fs::path& dir : dirs) looked += (looked.empty() ? "" : ", ") + dir.string();
     context.diagnostics.error(planned.settings_location,
-                              "function '" + planned.name() + "' links \"" + library + "\" for arm64, but no arm64 lib" +
-                                  library + " is on this machine (looked in " + looked + ")",
+                              "function '" + planned.name() + "' links \"" + library +
+                                  "\" for arm64, but no arm64 lib" + library + " is on this machine (looked in " +
+                                  looked + ")",
                               "hint: install the library's arm64 package (on Debian: dpkg --add-architecture arm64, "
                               "apt-get update, apt-get install lib" + library + "-dev:arm64), or set arch = \"x86_64\" "
                               "for this function (docs/targets.md)");
@@ -538,7 +540,8 @@ void link_compiled_function(const BuildContext& context, FunctionInProgress& fun
   bool compiled = built.units.size() == planned.source->sources.size();
   if (!compiled || !support.glue_ok) return;
   std::string key = link_key(context, planned, function.units, support);
-  fs::path output = target_dir(context, planned.platform()) / "out" / planned.source->name / artifact_name(planned.target);
+  fs::path output =
+      target_dir(context, planned.platform()) / "out" / planned.source->name / artifact_name(planned.target);
   if (holds_entry(context, output, key)) {
     ++context.counters.link_hits;
     context.progress.skipped();

@@ -14,7 +14,8 @@ std::string host_arch() {
   return machine == "aarch64" ? "arm64" : machine;
 }
 
-Expected<std::vector<std::string>> native_launch_command(const std::string& arch, const std::filesystem::path& program) {
+Expected<std::vector<std::string>> native_launch_command(const std::string& arch,
+                                                         const std::filesystem::path& program) {
   std::string host = host_arch();
   if (arch.empty() || arch == host) return std::vector<std::string>{program.string()};
   if (arch != "arm64" || host != "x86_64")

@@ -100,12 +100,14 @@ TEST(SharedLibsTest, AnArm64ProgramTakesTheArm64LibraryAndPassesOverTheX86_64One
   // as missing for arm64.
   fs::path x86_dir = private_library();
   auto arm64_library = test::compile_c("int answer(void) { return 42; }\n",
-                                       with_arm64({"-shared", "-fPIC", "-Wl,-soname,libanswer.so.1"}), "libanswer.so.1");
+                                       with_arm64({"-shared", "-fPIC", "-Wl,-soname,libanswer.so.1"}),
+                                       "libanswer.so.1");
   ASSERT_FALSE(arm64_library.empty());
   auto program = test::compile_c("int answer(void);\nint main(void) { return answer(); }\n",
                                  with_arm64({"-L" + arm64_library.parent_path().string(), "-l:libanswer.so.1"}));
   ASSERT_FALSE(program.empty());
-  LibraryClosure found = resolve_libraries(program, runtime_profile_al2023(), {x86_dir, arm64_library.parent_path()}, "arm64");
+  LibraryClosure found =
+      resolve_libraries(program, runtime_profile_al2023(), {x86_dir, arm64_library.parent_path()}, "arm64");
   EXPECT_TRUE(found.problems.empty()) << found.problems.front().message;
   ASSERT_EQ(found.bundled.size(), 1u);
   EXPECT_EQ(found.bundled[0].host_path, fs::canonical(arm64_library));

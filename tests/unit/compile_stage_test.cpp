@@ -104,7 +104,8 @@ bool has(const std::vector<std::string>& argv, const std::string& word) {
 }
 
 bool has_part(const std::vector<std::string>& argv, const std::string& part) {
-  return std::any_of(argv.begin(), argv.end(), [&](const std::string& arg) { return arg.find(part) != std::string::npos; });
+  return std::any_of(argv.begin(), argv.end(),
+                     [&](const std::string& arg) { return arg.find(part) != std::string::npos; });
 }
 
 TEST(CompileStageTest, EachArchHasItsOwnGlueLibArchiveAndObjects) {
@@ -154,7 +155,8 @@ TEST(CompileStageTest, SwitchingArchNeverReusesTheOtherArchsObjects) {
   EXPECT_EQ(fixture.counters.compile_hits, 0u);
   EXPECT_EQ(fixture.counters.link_hits, 0u);
   EXPECT_EQ(fixture.counters.linked, 1u);
-  EXPECT_TRUE(std::any_of(fixture.runner.commands().begin(), fixture.runner.commands().end(),
+  auto commands = fixture.runner.commands();  // a copy: begin and end must come from one vector
+  EXPECT_TRUE(std::any_of(commands.begin(), commands.end(),
                           [](const auto& argv) { return has(argv, "--target=aarch64-linux-gnu"); }));
   fixture.temp.write("project/sls.toml", "[build]\narch = \"x86_64\"\n");
   run_compile_stage(fixture.reload(), 1);
@@ -168,13 +170,15 @@ TEST(CompileStageTest, AnArm64FunctionLinkingALibraryMissingForArm64IsRefusedNam
   // function before compiling it, naming the library and its arm64 package, and build the others.
   testing::StageFixture fixture;
   FakeArm64Toolchain arm64(fixture);
-  fixture.temp.write("project/sls.toml", "[build]\narch = \"arm64\"\n[functions.\"api/cache\"]\nlink = [\"hiredis\"]\n");
+  fixture.temp.write("project/sls.toml",
+                     "[build]\narch = \"arm64\"\n[functions.\"api/cache\"]\nlink = [\"hiredis\"]\n");
   fixture.temp.write("project/api/cache.cpp", "int x;\n");
   fixture.temp.write("project/api/hello.cpp", "int y;\n");
   run_compile_stage(fixture.load(), 2);
   std::string messages;
   for (const Diagnostic& d : fixture.diagnostics.all()) messages += d.message + " | " + d.detail + "\n";
-  EXPECT_NE(messages.find("function 'api/cache' links \"hiredis\" for arm64, but no arm64 libhiredis"), std::string::npos)
+  EXPECT_NE(messages.find("function 'api/cache' links \"hiredis\" for arm64, but no arm64 libhiredis"),
+            std::string::npos)
       << messages;
   EXPECT_NE(messages.find("libhiredis-dev:arm64"), std::string::npos) << messages;
   EXPECT_EQ(fixture.runner.count_with("api/cache.cpp"), 0u);

@@ -153,7 +153,8 @@ TEST(ConfigTest, UnknownArchIsRefusedAtItsValue) {
   // Given arch = "aarch64" (the GNU name, not Lambda's), we should refuse it at its value.
   Diagnostics diagnostics;
   EXPECT_FALSE(parse("[build]\narch = \"aarch64\"\n", diagnostics));
-  EXPECT_NE(only_message(diagnostics).find("sls.toml:2:8: error: 'arch'"), std::string::npos) << only_message(diagnostics);
+  EXPECT_NE(only_message(diagnostics).find("sls.toml:2:8: error: 'arch'"), std::string::npos)
+      << only_message(diagnostics);
   EXPECT_NE(only_message(diagnostics).find("arm64"), std::string::npos) << only_message(diagnostics);
 }
 

@@ -73,7 +73,8 @@ TEST(ToolchainTest, Arm64UnitsCompileAgainstTheCrossSysroot) {
 }
 
 TEST(ToolchainTest, Arm64LinkUsesTheCrossSysrootWithLld) {
-  // Given an arm64 link, we should cross-link with lld, keep the static C++ runtime, and let the libc script's paths stand.
+  // Given an arm64 link, we should cross-link with lld, keep the static C++ runtime, and let the libc
+  // script's absolute paths stand (-Wl,--sysroot=/).
   auto args = link_command(test_toolchain(), Platform{Target::Native, "arm64"}, Optimize::Speed, {"a.o"}, "bootstrap");
   EXPECT_TRUE(contains(args, "--target=aarch64-linux-gnu"));
   EXPECT_TRUE(contains(args, "--sysroot=/usr/aarch64-linux-gnu"));
