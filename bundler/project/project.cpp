@@ -59,27 +59,25 @@ bool check_platforms(const LoadedProject& project, Diagnostics& diagnostics) {
 
 }  // namespace
 
-bool override_arch(LoadedProject& project, const std::string& arch, Diagnostics& diagnostics) {
-  project.config.arch = arch;
-  for (PlannedFunction& planned : project.plan) planned.arch = arch;
-  return check_platforms(project, diagnostics);
-}
-
 std::optional<LoadedProject> load_project(const fs::path& project_dir, std::optional<Target> target_override,
-                                          Diagnostics& diagnostics) {
+                                          Diagnostics& diagnostics, std::optional<std::string> arch_override) {
   std::optional<ProjectConfig> config = load_project_config(project_dir, diagnostics);
   if (!config) return std::nullopt;
   LoadedProject project;
   project.config = std::move(*config);
+  if (arch_override) {  // --arch: for every native function, so clear the function tables' own
+    project.config.arch = *arch_override;
+    for (auto& [name, settings] : project.config.functions) settings.arch.reset();
+  }
   project.target_override = target_override;
   project.layout = scan_project(project_dir, diagnostics);
   std::size_t errors_before = diagnostics.count(Severity::Error);
   project.plan = plan_functions(project.layout, project.config, target_override, diagnostics);
   project.lint_options = lint_options_from_config(project.config.lint, diagnostics);
   project.lib_build = project.config.build;
-  resolve_build_flags(project.lib_build, project.layout.root, project.lib_target(), diagnostics);
+  resolve_build_flags(project.lib_build, project.layout.root, project.lib_platform(), diagnostics);
   for (PlannedFunction& planned : project.plan) {
-    if (planned.compiles()) resolve_build_flags(planned.build, project.layout.root, planned.target, diagnostics);
+    if (planned.compiles()) resolve_build_flags(planned.build, project.layout.root, planned.platform(), diagnostics);
   }
   if (diagnostics.count(Severity::Error) > errors_before) return std::nullopt;
   auto install = find_install_layout();

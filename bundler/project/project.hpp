@@ -44,13 +44,11 @@ struct LoadedProject {
 // Every problem goes to `diagnostics`; nullopt when one was an error (a
 // broken sls.toml, a [functions] table naming nothing, an unknown lint rule,
 // no install layout), so nothing is built from half a configuration.
+// `arch_override` (--arch) builds every native function and lib/ for that
+// arch, whatever sls.toml says.
 std::optional<LoadedProject> load_project(const std::filesystem::path& project_dir,
-                                          std::optional<Target> target_override, Diagnostics& diagnostics);
-
-// `sls build --arch`: every native function and lib/ built for `arch`
-// (one of k_native_archs), whatever sls.toml says. False, with an error, when
-// the toolchain cannot build for it (check_platform).
-bool override_arch(LoadedProject& project, const std::string& arch, Diagnostics& diagnostics);
+                                          std::optional<Target> target_override, Diagnostics& diagnostics,
+                                          std::optional<std::string> arch_override = std::nullopt);
 
 // The project a file belongs to: the nearest folder above it holding
 // sls.toml, else the nearest holding an api/ folder, else the file's own
