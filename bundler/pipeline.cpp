@@ -39,7 +39,8 @@ BuildSummary build_project(const BuildOptions& options, ProcessRunner& runner, D
   BuildStart start = begin_build_log(options.project_dir);  // before anything is read
   // 1. Load the project: sls.toml, the scan, the plan, the toolchain. A broken
   //    configuration stops here, before anything is written.
-  std::optional<LoadedProject> project = load_project(options.project_dir, options.target_override, diagnostics);
+  std::optional<LoadedProject> project =
+      load_project(options.project_dir, options.target_override, diagnostics, options.arch_override);
   if (!project || !looks_like_project(project->layout, diagnostics)) return summary;
   auto lock = claim_state_dir(project->layout.root, options.on_lock_wait);  // one build of a project at a time
   if (!lock) {

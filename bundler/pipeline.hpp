@@ -19,6 +19,7 @@ namespace sls {
 struct BuildOptions {
   std::filesystem::path project_dir = ".";
   std::optional<Target> target_override;  // --target: wins over sls.toml
+  std::optional<std::string> arch_override;  // --arch: wins over sls.toml for native functions
   unsigned jobs = 1;
   Progress::Style progress = Progress::Style::Silent;
   bool lint = true;  // --no-lint: skip the analyzers

@@ -21,6 +21,7 @@ namespace {
 struct BuildCommandOptions {
   std::string project_dir = ".";
   std::string target;
+  std::string arch;
   unsigned jobs = default_job_count();
   bool explain = false;
   bool json = false;
@@ -72,6 +73,7 @@ int run_build(const BuildCommandOptions& options) {
   build.project_dir = options.project_dir;
   build.jobs = options.jobs;
   if (!options.target.empty()) build.target_override = parse_target(options.target);
+  if (!options.arch.empty()) build.arch_override = options.arch;
   build.progress = options.json ? Progress::Style::Silent : Progress::style_for(stderr);
   build.lint = !options.no_lint;
   build.on_lock_wait = [] { std::cerr << "sls: another sls build of this project is running; waiting for it to finish\n"; };
@@ -104,12 +106,16 @@ void add_build_command(CLI::App& app) {
   command->add_option("dir", options->project_dir, "Project folder (default: the current folder)");
   command->add_option("--target", options->target, "Build every function for this target, overriding sls.toml")
       ->check(CLI::IsMember(k_target_names));
+  command->add_option("--arch", options->arch, "Build every native function for this CPU, overriding sls.toml")
+      ->check(CLI::IsMember(k_native_archs));
   command->add_option("-j,--jobs", options->jobs, "How many steps run at once (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   command->add_flag("--no-lint", options->no_lint, "Skip the analyzers (lint errors then do not fail the build)");
   command->add_flag("--json", options->json, "Print a machine-readable report (steps, diagnostics) on stdout");
   command->add_flag("--explain", options->explain, "Print why each file of each bundle is there");
-  command->footer("Examples:\n  sls build\n  sls build examples/quickstart -j 2\n  sls build --target wasm");
+  command->footer(
+      "Examples:\n  sls build\n  sls build examples/quickstart -j 2\n  sls build --target wasm\n"
+      "  sls build --arch arm64");
   command->callback([options] { throw CLI::RuntimeError(run_build(*options)); });
 }
 

@@ -25,6 +25,7 @@ struct DevCommandOptions {
   int idle_timeout_s = 300;
   unsigned jobs = default_job_count();
   std::string target;
+  std::string arch;
   bool no_lint = false;
   bool no_watch = false;
 };
@@ -74,6 +75,7 @@ dev::DevOptions dev_options(const DevCommandOptions& options) {
   dev.lint = !options.no_lint;
   dev.watch = !options.no_watch;
   if (!options.target.empty()) dev.target_override = parse_target(options.target);
+  if (!options.arch.empty()) dev.arch_override = options.arch;
   return dev;
 }
 
@@ -117,6 +119,8 @@ void add_dev_command(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   command->add_option("--target", options->target, "Build every function for this target, overriding sls.toml")
       ->check(CLI::IsMember(k_target_names));
+  command->add_option("--arch", options->arch, "Build every native function for this CPU, overriding sls.toml")
+      ->check(CLI::IsMember(k_native_archs));
   command->add_flag("--no-lint", options->no_lint, "Skip the analyzers in each build");
   command->add_flag("--no-watch", options->no_watch, "Build once and serve; do not rebuild on changes");
   command->footer(

@@ -28,7 +28,7 @@ std::vector<std::string> with_build_flags(std::vector<std::string> keys) {
 }
 const std::vector<std::string> k_build_keys = with_build_flags({"target", "arch", "optimize", "runtime"});
 const std::vector<std::string> k_function_keys =
-    with_build_flags({"target", "runtime", "regions", "memory", "max_duration", "concurrency", "include", "env", "link", "max_size", "cache_control"});
+    with_build_flags({"target", "arch", "runtime", "regions", "memory", "max_duration", "concurrency", "include", "env", "link", "max_size", "cache_control"});
 const std::vector<std::string> k_lint_keys = {"profile", "severity"};
 const std::vector<std::string> k_profiles = {"lambda-default", "snapshot", "concurrent-instance"};
 const std::vector<std::string> k_severities = {"off", "note", "warning", "error"};
@@ -47,23 +47,12 @@ void read_project_table(ConfigReader& reader, const toml::table& root, ProjectCo
   if (auto regions = reader.string_list(*project, "regions", false)) config.regions = *regions;
 }
 
-// arm64 is planned (docs/targets.md says what is missing); until then only
-// x86_64 is accepted, and arm64 is refused with that hint rather than built wrong.
-std::optional<std::string> read_arch(ConfigReader& reader, const toml::table& table) {
-  const toml::node* node = table.get("arch");
-  if (node && node->value<std::string>() == "arm64") {
-    reader.error(node->source(), "'arch' = \"arm64\" is planned but not supported yet (see docs/targets.md); use \"x86_64\"");
-    return std::nullopt;
-  }
-  return reader.choice(table, "arch", {"x86_64"});
-}
-
 void read_build_table(ConfigReader& reader, const toml::table& root, ProjectConfig& config) {
   const toml::table* build = reader.sub_table(root, "build", "sls.toml");
   if (!build) return;
   reader.reject_unknown_keys(*build, k_build_keys, "[build]");
   if (auto target = reader.choice(*build, "target", k_target_names)) config.target = *parse_target(*target);
-  if (auto arch = read_arch(reader, *build)) config.arch = *arch;
+  if (auto arch = reader.choice(*build, "arch", k_native_archs)) config.arch = *arch;
   if (auto runtime = reader.choice(*build, "runtime", k_native_runtimes)) config.runtime = *runtime;
   if (auto optimize = reader.choice(*build, "optimize", {"speed", "size", "debug"}))
     config.optimize = parse_optimize(*optimize);
@@ -117,6 +106,11 @@ FunctionSettings read_function_table(ConfigReader& reader, const toml::table& ta
   settings.location = reader.where(table.source());
   reader.reject_unknown_keys(table, k_function_keys, "[functions.\"" + name + "\"]");
   if (auto target = reader.choice(table, "target", k_target_names)) settings.target = *parse_target(*target);
+  settings.arch = reader.choice(table, "arch", k_native_archs);
+  // A wasm module has no CPU architecture: a function that asks for both is a mistake, not a choice.
+  if (settings.arch && settings.target == Target::Wasm)
+    reader.error(table.get("arch")->source(), "'arch' applies to native functions; this function is target = "
+                                              "\"wasm\" (remove 'arch', or set target = \"native\")");
   settings.runtime = reader.choice(table, "runtime", k_native_runtimes);
   settings.regions = reader.string_list(table, "regions", false);
   settings.memory_mb = reader.integer_in_range(table, "memory", 128, 10240);  // AWS Lambda's range
@@ -169,6 +163,11 @@ void read_lint_table(ConfigReader& reader, const toml::table& root, ProjectConfi
 }  // namespace
 
 std::string to_string(Target target) { return target == Target::Wasm ? "wasm" : "native"; }
+
+std::string to_string(const Platform& platform) {
+  if (platform.target == Target::Wasm || platform.arch == k_default_arch) return to_string(platform.target);
+  return to_string(platform.target) + "-" + platform.arch;
+}
 
 std::optional<Target> parse_target(std::string_view text) {
   if (text == "native") return Target::Native;

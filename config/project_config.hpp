@@ -23,6 +23,31 @@ std::string to_string(Optimize optimize);
 inline const std::vector<std::string> k_target_names = {"native", "wasm"};
 std::optional<Target> parse_target(std::string_view text);
 
+// The CPU architectures a native function can be built for (docs/targets.md),
+// as sls.toml, sls.json and the exports spell them; wasm functions have none.
+inline const std::vector<std::string> k_native_archs = {"x86_64", "arm64"};
+inline constexpr const char* k_default_arch = "x86_64";
+
+// What code is built for: the target and, for native code, the CPU
+// architecture. A wasm platform has no architecture, so a project's `arch`
+// never splits its wasm builds. The runtime glue, the prelude, lib/'s archive
+// and .sls/build/<platform> are all per platform, so an x86_64 build never
+// takes an arm64 object or the reverse. Made from a bare Target on purpose:
+// x86_64 is what every caller that does not say otherwise means.
+struct Platform {
+  Target target = Target::Native;
+  std::string arch = k_default_arch;
+
+  Platform() = default;
+  Platform(Target target_, std::string arch_ = k_default_arch)  // NOLINT(google-explicit-constructor)
+      : target(target_), arch(target_ == Target::Wasm ? "" : std::move(arch_)) {}
+  auto operator<=>(const Platform&) const = default;
+  bool is_native_arm64() const { return target == Target::Native && arch == "arm64"; }
+};
+
+// "native" (x86_64: the name sls has always used), "native-arm64" or "wasm".
+std::string to_string(const Platform& platform);
+
 // The Lambda runtimes a native function can target (docs/targets.md); each has
 // its glibc and library list in bundler/shake/shared_libs.cpp.
 inline const std::vector<std::string> k_native_runtimes = {"provided.al2023", "provided.al2"};
@@ -60,6 +85,7 @@ struct BuildFlags {
 struct FunctionSettings {
   SourceLocation location;  // of the table header, for "no such function"
   std::optional<Target> target;
+  std::optional<std::string> arch;     // native only: one of k_native_archs
   std::optional<std::string> runtime;  // native only: one of k_native_runtimes
   std::optional<std::vector<std::string>> regions;
   std::optional<int> memory_mb;
@@ -97,7 +123,7 @@ struct ProjectConfig {
   std::string name;
   std::vector<std::string> regions = {"iad1"};
   Target target = Target::Native;
-  std::string arch = "x86_64";
+  std::string arch = k_default_arch;  // of native functions; wasm ignores it (docs/targets.md)
   std::string runtime = k_default_native_runtime;
   Optimize optimize = Optimize::Speed;
   BuildFlags build;  // [build]'s flags, for every function and lib/

@@ -66,6 +66,7 @@ bool DevServer::build() {
   BuildOptions options;
   options.project_dir = m_options.project_dir;
   options.target_override = m_options.target_override;
+  options.arch_override = m_options.arch_override;
   options.jobs = m_options.jobs;
   options.lint = m_options.lint;
   options.progress = Progress::Style::Silent;

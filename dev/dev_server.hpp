@@ -37,6 +37,7 @@ struct DevOptions {
   bool lint = true;
   bool watch = true;
   std::optional<Target> target_override;
+  std::optional<std::string> arch_override;  // --arch
   std::chrono::milliseconds debounce{200};
 };
 

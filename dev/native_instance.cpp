@@ -11,6 +11,7 @@
 #include <cstring>
 #include <vector>
 
+#include "bundler/inspect/native_launcher.hpp"
 #include "core/file_system.hpp"
 #include "dev/console.hpp"
 #include "dev/lambda_environment.hpp"
@@ -74,6 +75,8 @@ Expected<std::unique_ptr<NativeInstance>> NativeInstance::start(const InspectedB
 NativeInstance::NativeInstance(std::string label, fs::path dir) : m_label(std::move(label)), m_dir(std::move(dir)) {}
 
 Status NativeInstance::spawn(const InspectedBundle& bundle) {
+  auto launch = native_launch_command(bundle.arch, m_dir / bundle.handler);  // an arm64 bootstrap runs under qemu
+  if (!launch) return launch.error();
   int output[2];
   if (::pipe2(output, O_CLOEXEC) != 0) return make_error(std::string("pipe: ") + std::strerror(errno));
   posix_spawn_file_actions_t actions;
@@ -86,11 +89,10 @@ Status NativeInstance::spawn(const InspectedBundle& bundle) {
   set_spawn_attributes(attributes);
   std::vector<std::string> env_storage = flatten(lambda_environment(bundle, m_api->address(), m_dir));
   std::vector<char*> envp = pointers_to(env_storage);
-  std::string program = (m_dir / bundle.handler).string();
-  std::vector<std::string> argv_storage = {program};
+  std::vector<std::string> argv_storage = *launch;
   std::vector<char*> argv = pointers_to(argv_storage);
   pid_t pid = 0;
-  int rc = ::posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), envp.data());
+  int rc = ::posix_spawn(&pid, argv_storage.front().c_str(), &actions, &attributes, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
   ::close(output[1]);

@@ -20,7 +20,7 @@ std::vector<CompileCommandEntry> compile_commands_for(const LoadedProject& proje
   std::vector<CompileCommandEntry> entries;
   for (const PlannedFunction& planned : project.plan) {
     if (!planned.compiles()) continue;
-    UnitOptions options = project.unit_options(&planned, planned.target);
+    UnitOptions options = project.unit_options(&planned, planned.platform());
     for (const std::string& source : planned.source->sources)
       entries.push_back(entry_for(project.toolchain, options, source));
   }
@@ -30,7 +30,7 @@ std::vector<CompileCommandEntry> compile_commands_for(const LoadedProject& proje
 }
 
 CompileCommandEntry compile_command_for_other_file(const LoadedProject& project, const std::string& relative_path) {
-  return entry_for(project.toolchain, project.unit_options(nullptr, project.lib_target()), relative_path);
+  return entry_for(project.toolchain, project.unit_options(nullptr, project.lib_platform()), relative_path);
 }
 
 std::string render_compile_commands(const std::vector<CompileCommandEntry>& entries) {

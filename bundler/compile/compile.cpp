@@ -46,9 +46,12 @@ struct TargetSupport {
   fs::path prelude_pch;                 // the precompiled prelude, on disk; empty when there is none
 };
 
-fs::path target_dir(const BuildContext& context, Target target) { return context.work_dir / to_string(target); }
+// .sls/build/native, .sls/build/native-arm64, .sls/build/wasm: nothing built for one platform is found by another.
+fs::path target_dir(const BuildContext& context, const Platform& platform) {
+  return context.work_dir / to_string(platform);
+}
 
-fs::path object_path(const BuildContext& context, Target target, const std::string& source) {
+fs::path object_path(const BuildContext& context, const Platform& target, const std::string& source) {
   return target_dir(context, target) / "objects" / (source + ".o");
 }
 
@@ -76,27 +79,28 @@ bool run_step(const BuildContext& context, const std::vector<std::string>& comma
   return true;
 }
 
-UnitOptions unit_options(const BuildContext& context, Target target, const PlannedFunction* function) {
+UnitOptions unit_options(const BuildContext& context, const Platform& target, const PlannedFunction* function) {
   return context.project.unit_options(function, target);
 }
 
 // sls's own units (the runtime glue, the prelude): the same target and
 // optimisation as the project, none of its sls.toml build settings.
-UnitOptions sls_unit_options(const BuildContext& context, Target target) {
+UnitOptions sls_unit_options(const BuildContext& context, const Platform& target) {
   UnitOptions options = unit_options(context, target, nullptr);
   options.build = nullptr;
   return options;
 }
 
-std::vector<fs::path> runtime_sources(const BuildContext& context, Target target) {
+std::vector<fs::path> runtime_sources(const BuildContext& context, const Platform& platform) {
   std::vector<fs::path> sources;
   fs::path runtime = context.toolchain().layout.runtime_dir();
   // shims/: stand-ins for glibc functions newer than provided.al2023's, linked into every native
   // executable, including those that bring their own main.
   // optional/: linked only into functions that need it (the libcurl CA bundle fix).
-  // al2/: linked only into provided.al2 functions (glibc 2.26's symbol versions).
-  std::vector<std::string> folders = {"common", to_string(target)};
-  if (target == Target::Native) folders.insert(folders.end(), {"shims", "optional", "al2"});
+  // al2/: linked only into provided.al2 functions (glibc 2.26's symbol versions; x86_64 code).
+  // The shims serve arm64 unchanged: aarch64 glibc added the same two symbols in the same releases.
+  std::vector<std::string> folders = {"common", to_string(platform.target)};
+  if (platform.target == Target::Native) folders.insert(folders.end(), {"shims", "optional", "al2"});
   for (const std::string& folder : folders) {
     for (const std::string& file : list_files_sorted(runtime / folder)) {
       if (is_cxx_source(file)) sources.push_back(runtime / folder / file);
@@ -106,7 +110,7 @@ std::vector<fs::path> runtime_sources(const BuildContext& context, Target target
 }
 
 // The glue's objects depend only on its sources, the SDK headers and the flags.
-std::string runtime_key(const BuildContext& context, Target target, const std::vector<fs::path>& sources,
+std::string runtime_key(const BuildContext& context, const Platform& target, const std::vector<fs::path>& sources,
                         const std::string& compiler) {
   Sha256Builder key;
   key.update_field("glue-2");  // 2: published with glue.sha256
@@ -165,7 +169,7 @@ bool glue_is_intact(const BuildContext& context, const fs::path& dir, const Targ
 // into the user cache under a key of its sources, headers, flags and
 // compiler, and published with one rename so concurrent builds are safe.
 // This finds it; the steps below compile and publish it when it is missing.
-void find_runtime(const BuildContext& context, Target target, TargetSupport& support) {
+void find_runtime(const BuildContext& context, const Platform& target, TargetSupport& support) {
   support.glue_sources = runtime_sources(context, target);
   if (support.glue_sources.empty()) {
     context.diagnostics.error({}, "no runtime glue found in " + context.toolchain().layout.runtime_dir().string());
@@ -189,14 +193,15 @@ void find_runtime(const BuildContext& context, Target target, TargetSupport& sup
   support.glue_ok = fs::is_directory(dir, ec) && glue_is_intact(context, dir, support);
   if (support.glue_ok) return;
   support.glue_temp = dir;
-  support.glue_temp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(static_cast<int>(target));
+  support.glue_temp += ".tmp-" + std::to_string(::getpid()) + "-" + to_string(target);
   fs::remove_all(support.glue_temp, ec);
   fs::create_directories(support.glue_temp, ec);
   if (ec) support.glue_compiled = false;
 }
 
 // One glue source into the private temporary folder.
-void compile_runtime_source(const BuildContext& context, Target target, TargetSupport& support, std::size_t i) {
+void compile_runtime_source(const BuildContext& context, const Platform& target, TargetSupport& support,
+                            std::size_t i) {
   if (support.glue_ok || !support.glue_compiled) return;
   UnitOptions options = sls_unit_options(context, target);
   options.project_root.clear();
@@ -280,7 +285,7 @@ Status stamp_entry(const BuildContext& context, const fs::path& file, const std:
 // The prelude (runtime/prelude/prelude.hpp) precompiled for this target and
 // these flags: a cached step like any compile, kept on disk for the compiles
 // and the lint that start from it. Without it functions compile as before.
-void prepare_prelude(const BuildContext& context, Target target, TargetSupport& support) {
+void prepare_prelude(const BuildContext& context, const Platform& target, TargetSupport& support) {
   fs::path header = context.toolchain().layout.runtime_dir() / "prelude" / "prelude.hpp";
   fs::path pch = target_dir(context, target) / "prelude.pch";
   std::error_code ec;
@@ -339,7 +344,7 @@ bool ensure_object(const BuildContext& context, const CompiledUnit& unit) {
   return recompile_damaged(context, unit);
 }
 
-void plan_lib(const BuildContext& context, Target target, TargetSupport& support) {
+void plan_lib(const BuildContext& context, const Platform& target, TargetSupport& support) {
   for (const std::string& source : context.layout().lib_sources)
     support.lib_units.push_back({source, object_path(context, target, source), std::nullopt});
 }
@@ -352,7 +357,7 @@ void key_lib(TargetSupport& support) {
 }
 
 // The lib/ archive, made once per build and only if some function must be linked.
-std::optional<fs::path> lib_archive(const BuildContext& context, Target target, TargetSupport& support) {
+std::optional<fs::path> lib_archive(const BuildContext& context, const Platform& target, TargetSupport& support) {
   std::call_once(support.archive_once, [&] {
     std::vector<fs::path> objects;
     for (const CompiledUnit& unit : support.lib_units) {
@@ -374,7 +379,7 @@ std::string artifact_name(Target target) { return target == Target::Native ? "bo
 // The function's link: the target's, then the libraries its runtime needs named.
 std::vector<std::string> function_link_command(const BuildContext& context, const PlannedFunction& planned,
                                                const std::vector<fs::path>& inputs, const fs::path& output) {
-  std::vector<std::string> command = link_command(context.toolchain(), planned.target, context.optimize(), inputs,
+  std::vector<std::string> command = link_command(context.toolchain(), planned.platform(), context.optimize(), inputs,
                                                   output, planned.link_libraries, &planned.build);
   std::vector<std::string> runtime_flags = runtime_link_flags(planned.runtime());
   command.insert(command.end(), runtime_flags.begin(), runtime_flags.end());
@@ -431,7 +436,7 @@ bool link_function(const BuildContext& context, const PlannedFunction& planned, 
   }
   auto runtime_objects = runtime_objects_for(context, planned, inputs, support);
   if (!runtime_objects) return false;
-  if (auto archive = lib_archive(context, planned.target, support)) inputs.push_back(*archive);
+  if (auto archive = lib_archive(context, planned.platform(), support)) inputs.push_back(*archive);
   inputs.insert(inputs.end(), runtime_objects->begin(), runtime_objects->end());
   if (!make_folder_for(context, output, function.entry)) return false;
   ++context.counters.linked;
@@ -499,11 +504,40 @@ struct FunctionInProgress {
   BuiltFunction built;
 };
 
+// An arm64 function's `link` libraries must exist for arm64: the host's
+// x86_64 copies cannot be linked into it, and without this check the first
+// sign would be a header or -l error from the cross compiler.
+bool arm64_libraries_present(const BuildContext& context, const PlannedFunction& planned) {
+  if (!planned.platform().is_native_arm64()) return true;
+  std::vector<fs::path> dirs(planned.build.lib_dirs.begin(), planned.build.lib_dirs.end());
+  for (const fs::path& dir : arm64_library_dirs(context.toolchain().arm64_sysroot)) dirs.push_back(dir);
+  bool ok = true;
+  for (const std::string& library : planned.link_libraries) {
+    std::error_code ec;
+    bool found = std::any_of(dirs.begin(), dirs.end(), [&](const fs::path& dir) {
+      return fs::exists(dir / ("lib" + library + ".so"), ec) || fs::exists(dir / ("lib" + library + ".a"), ec);
+    });
+    if (found) continue;
+    std::string looked;
+    for (const fs::path& dir : dirs) looked += (looked.empty() ? "" : ", ") + dir.string();
+    context.diagnostics.error(planned.settings_location,
+                              "function '" + planned.name() + "' links \"" + library +
+                                  "\" for arm64, but no arm64 lib" + library + " is on this machine (looked in " +
+                                  looked + ")",
+                              "hint: install the library's arm64 package (on Debian: dpkg --add-architecture arm64, "
+                              "apt-get update, apt-get install lib" + library + "-dev:arm64), or set arch = \"x86_64\" "
+                              "for this function (docs/targets.md)");
+    ok = false;
+  }
+  return ok;
+}
+
 void compile_function(const BuildContext& context, FunctionInProgress& function, const TargetSupport& support) {
   const FunctionSource& source_set = *function.planned.source;
+  if (!arm64_libraries_present(context, function.planned)) return;
   for (const std::string& source : source_set.sources) {
-    function.units.push_back({source, object_path(context, function.planned.target, source), std::nullopt});
-    UnitOptions options = unit_options(context, function.planned.target, &function.planned);
+    function.units.push_back({source, object_path(context, function.planned.platform(), source), std::nullopt});
+    UnitOptions options = unit_options(context, function.planned.platform(), &function.planned);
     options.prelude_pch = prelude_for(context, support, source, options);
     compile_unit(context, options, function.units.back(), "function '" + source_set.name + "' failed to compile");
     if (function.units.back().key)
@@ -517,7 +551,8 @@ void link_compiled_function(const BuildContext& context, FunctionInProgress& fun
   bool compiled = built.units.size() == planned.source->sources.size();
   if (!compiled || !support.glue_ok) return;
   std::string key = link_key(context, planned, function.units, support);
-  fs::path output = target_dir(context, planned.target) / "out" / planned.source->name / artifact_name(planned.target);
+  fs::path output =
+      target_dir(context, planned.platform()) / "out" / planned.source->name / artifact_name(planned.target);
   if (holds_entry(context, output, key)) {
     ++context.counters.link_hits;
     context.progress.skipped();
@@ -541,10 +576,10 @@ void link_compiled_function(const BuildContext& context, FunctionInProgress& fun
 }  // namespace
 
 struct CompileStage::State {
-  std::map<Target, TargetSupport> supports;             // once_flag, atomics: constructed in place, never copied
+  std::map<Platform, TargetSupport> supports;             // once_flag, atomics: constructed in place, never copied
   std::map<std::size_t, FunctionInProgress> functions;  // by plan index; only functions that compile
   // Per target: the prelude's step, and the steps every link waits for (glue, lib/).
-  std::map<Target, std::pair<TaskGraph::TaskId, std::vector<TaskGraph::TaskId>>> target_steps;
+  std::map<Platform, std::pair<TaskGraph::TaskId, std::vector<TaskGraph::TaskId>>> target_steps;
   std::map<std::size_t, TaskGraph::TaskId> compiled, linked;  // by plan index
 };
 
@@ -552,7 +587,7 @@ CompileStage::CompileStage(const BuildContext& context) : m_context(context), m_
   const std::vector<PlannedFunction>& plan = context.project.plan;
   for (std::size_t i = 0; i < plan.size(); ++i) {
     if (!plan[i].compiles()) continue;
-    m_state->supports.try_emplace(plan[i].target);
+    m_state->supports.try_emplace(plan[i].platform());
     m_state->functions.try_emplace(i, FunctionInProgress{plan[i], {}, {&plan[i], std::nullopt, {}, {}}});
   }
 }
@@ -563,7 +598,7 @@ CompileStage::~CompileStage() = default;
 void CompileStage::add_target_steps(TaskGraph& graph) {
   const BuildContext& context = m_context;
   for (auto& [target, support] : m_state->supports) {
-    Target t = target;
+    const Platform& t = target;
     TargetSupport& s = support;
     find_runtime(context, t, s);
     plan_lib(context, t, s);
@@ -589,8 +624,8 @@ void CompileStage::add_target_steps(TaskGraph& graph) {
 void CompileStage::add_function_steps(TaskGraph& graph, std::size_t i) {
   const BuildContext& context = m_context;
   FunctionInProgress& function = m_state->functions.at(i);
-  TargetSupport& s = m_state->supports.at(function.planned.target);
-  const auto& [prelude, link_inputs] = m_state->target_steps.at(function.planned.target);
+  TargetSupport& s = m_state->supports.at(function.planned.platform());
+  const auto& [prelude, link_inputs] = m_state->target_steps.at(function.planned.platform());
   const std::string& entry = function.planned.source->entry;
   TaskGraph::TaskId compiled =
       graph.add([&context, &function, &s] { compile_function(context, function, s); }, {prelude}, entry);

@@ -32,6 +32,10 @@ std::vector<fs::path> allowed_dirs(const CompileInputRules& rules) {
   for (const char* dir : k_system_dirs) dirs.push_back(resolved(dir, "/"));
   const std::vector<std::string>& argv = rules.command;
   for (std::size_t i = 0; i < argv.size(); ++i) {
+    // arm64's sysroot and cross GCC (docs/targets.md) hold its system headers.
+    for (const char* flag : {"--sysroot=", "--gcc-install-dir="}) {
+      if (argv[i].rfind(flag, 0) == 0) dirs.push_back(resolved(argv[i].substr(std::string(flag).size()), "/"));
+    }
     for (const char* flag : {"-I", "-isystem", "-idirafter", "-iquote"}) {
       std::string name = flag;
       if (argv[i] == name && i + 1 < argv.size()) dirs.push_back(resolved(argv[i + 1], rules.project_root));

@@ -1,5 +1,6 @@
 #include "bundler/inspect/local_invoke.hpp"
 
+#include "bundler/inspect/native_launcher.hpp"
 #include "bundler/package/bundle.hpp"
 
 #include <algorithm>
@@ -119,7 +120,9 @@ Expected<ProcessResult> run_native(const InspectedBundle& bundle, const LocalReq
   for (const auto& [name, value] : bundle.env) env[name] = value;
   env["LAMBDA_TASK_ROOT"] = dir.string();
   env["AWS_LAMBDA_FUNCTION_NAME"] = bundle.function;
-  return runner.run({{(dir / bundle.handler).string()}, env, request.body, dir});
+  auto command = native_launch_command(bundle.arch, dir / bundle.handler);
+  if (!command) return command.error();
+  return runner.run({*command, env, request.body, dir});
 }
 
 // wasm: as a WAGI host runs it — only the CGI variables and the bundle's env,

@@ -32,7 +32,7 @@ std::string options_key(const lint::LintOptions& options) {
 std::vector<LintUnit> lint_units(const BuildContext& context, const PlannedFunction& planned,
                                  const BuiltFunction& function, const std::string& options_hash) {
   std::vector<LintUnit> units;
-  UnitOptions options = context.project.unit_options(&planned, planned.target);
+  UnitOptions options = context.project.unit_options(&planned, planned.platform());
   for (const BuiltFunction::Unit& unit : function.units) {
     options.prelude_pch = unit.prelude_pch;  // the parse starts from the same prelude as the compile
     lint::LintJob job{(context.layout().root / unit.source).string(), unit.source,

@@ -13,7 +13,8 @@ namespace sls {
 
 // False, with the problem at the pkg_config key, when a package is unknown
 // to pkg-config or the target is wasm (pkg-config describes host libraries).
-bool resolve_build_flags(BuildFlags& flags, const std::filesystem::path& project_root, Target target,
+// For arm64, pkg-config reads only the arm64 multiarch .pc files.
+bool resolve_build_flags(BuildFlags& flags, const std::filesystem::path& project_root, const Platform& platform,
                          Diagnostics& diagnostics);
 
 }  // namespace sls

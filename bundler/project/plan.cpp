@@ -35,7 +35,7 @@ std::vector<PlannedFunction> plan_functions(const ProjectLayout& layout, const P
     planned.source = &function;
     planned.target = target_override.value_or(settings.target.value_or(config.target));
     if (function.kind == FunctionKind::PrebuiltWasm) planned.target = Target::Wasm;
-    planned.arch = config.arch;
+    planned.arch = settings.arch.value_or(config.arch);
     planned.native_runtime = settings.runtime.value_or(config.runtime);
     planned.regions = settings.regions.value_or(config.regions);
     planned.memory_mb = settings.memory_mb.value_or(k_default_memory_mb);

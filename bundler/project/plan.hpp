@@ -18,7 +18,7 @@ namespace sls {
 struct PlannedFunction {
   const FunctionSource* source = nullptr;  // what the scan found: name, route, sources
   Target target = Target::Native;
-  std::string arch = "x86_64";
+  std::string arch = k_default_arch;  // native: "x86_64" or "arm64"; a wasm function ignores it
   std::string native_runtime = k_default_native_runtime;  // the Lambda runtime when native
   std::vector<std::string> regions;
   int memory_mb = k_default_memory_mb;
@@ -36,6 +36,8 @@ struct PlannedFunction {
   const std::string& route() const { return source->route; }              // "/api/users/:id"
   // "provided.al2023", "provided.al2" or, for wasm, "wasi-preview1": in sls.json and the manifest.
   std::string runtime() const { return target == Target::Native ? native_runtime : "wasi-preview1"; }
+  // What the function's code is compiled for: a wasm function's arch is ignored (docs/targets.md).
+  Platform platform() const { return {target, arch}; }
   bool compiles() const { return source->kind == FunctionKind::Source; }  // not a prebuilt module
 };
 

@@ -1,5 +1,7 @@
 #include "bundler/project/project.hpp"
 
+#include <set>
+
 #include "bundler/project/lint_settings.hpp"
 #include "bundler/project/pkg_config.hpp"
 #include "bundler/project/scan.hpp"
@@ -25,8 +27,9 @@ Expected<FileLock> claim_state_dir(const fs::path& project_dir, const std::funct
 }
 fs::path output_dir_for(const fs::path& project_dir) { return state_dir_for(project_dir) / "output"; }
 
-UnitOptions LoadedProject::unit_options(const PlannedFunction* function, Target target) const {
-  UnitOptions options{target, config.optimize, layout.root, {}, {}};
+UnitOptions LoadedProject::unit_options(const PlannedFunction* function, const Platform& platform) const {
+  UnitOptions options{platform.target, config.optimize, layout.root, {}, {}};
+  options.arch = platform.arch;
   options.build = &lib_build;
   if (function) {
     options.function_name = function->name();
@@ -36,21 +39,45 @@ UnitOptions LoadedProject::unit_options(const PlannedFunction* function, Target 
   return options;
 }
 
+namespace {
+
+// A missing cross sysroot is named once, before anything compiles, rather
+// than as a "file not found" from every arm64 compile.
+bool check_platforms(const LoadedProject& project, Diagnostics& diagnostics) {
+  std::set<Platform> platforms;
+  for (const PlannedFunction& planned : project.plan)
+    if (planned.compiles()) platforms.insert(planned.platform());
+  bool ok = true;
+  for (const Platform& platform : platforms) {
+    if (Status usable = check_platform(project.toolchain, platform); !usable) {
+      diagnostics.error({"sls.toml", 0, 0}, usable.error().message);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
 std::optional<LoadedProject> load_project(const fs::path& project_dir, std::optional<Target> target_override,
-                                          Diagnostics& diagnostics) {
+                                          Diagnostics& diagnostics, std::optional<std::string> arch_override) {
   std::optional<ProjectConfig> config = load_project_config(project_dir, diagnostics);
   if (!config) return std::nullopt;
   LoadedProject project;
   project.config = std::move(*config);
+  if (arch_override) {  // --arch: for every native function, so clear the function tables' own
+    project.config.arch = *arch_override;
+    for (auto& [name, settings] : project.config.functions) settings.arch.reset();
+  }
   project.target_override = target_override;
   project.layout = scan_project(project_dir, diagnostics);
   std::size_t errors_before = diagnostics.count(Severity::Error);
   project.plan = plan_functions(project.layout, project.config, target_override, diagnostics);
   project.lint_options = lint_options_from_config(project.config.lint, diagnostics);
   project.lib_build = project.config.build;
-  resolve_build_flags(project.lib_build, project.layout.root, project.lib_target(), diagnostics);
+  resolve_build_flags(project.lib_build, project.layout.root, project.lib_platform(), diagnostics);
   for (PlannedFunction& planned : project.plan) {
-    if (planned.compiles()) resolve_build_flags(planned.build, project.layout.root, planned.target, diagnostics);
+    if (planned.compiles()) resolve_build_flags(planned.build, project.layout.root, planned.platform(), diagnostics);
   }
   if (diagnostics.count(Severity::Error) > errors_before) return std::nullopt;
   auto install = find_install_layout();
@@ -59,6 +86,7 @@ std::optional<LoadedProject> load_project(const fs::path& project_dir, std::opti
     return std::nullopt;
   }
   project.toolchain = make_toolchain(*install);
+  if (!check_platforms(project, diagnostics)) return std::nullopt;
   return project;
 }
 

@@ -36,14 +36,19 @@ struct LoadedProject {
 
   // lib/ code and files outside any function are compiled for the project's target.
   Target lib_target() const { return target_override.value_or(config.target); }
-  UnitOptions unit_options(const PlannedFunction* function, Target target) const;
+  Platform lib_platform() const { return {lib_target(), config.arch}; }
+  // `platform` is the function's (planned.platform()), or for lib/ the one it is compiled for.
+  UnitOptions unit_options(const PlannedFunction* function, const Platform& platform) const;
 };
 
 // Every problem goes to `diagnostics`; nullopt when one was an error (a
 // broken sls.toml, a [functions] table naming nothing, an unknown lint rule,
 // no install layout), so nothing is built from half a configuration.
+// `arch_override` (--arch) builds every native function and lib/ for that
+// arch, whatever sls.toml says.
 std::optional<LoadedProject> load_project(const std::filesystem::path& project_dir,
-                                          std::optional<Target> target_override, Diagnostics& diagnostics);
+                                          std::optional<Target> target_override, Diagnostics& diagnostics,
+                                          std::optional<std::string> arch_override = std::nullopt);
 
 // The project a file belongs to: the nearest folder above it holding
 // sls.toml, else the nearest holding an api/ folder, else the file's own

@@ -33,8 +33,28 @@ std::vector<std::string> language_flags(const fs::path& source) {
   return {"-std=c++20"};
 }
 
-std::vector<std::string> target_flags(Target target) {
-  if (target == Target::Native) return {"--target=x86_64-linux-gnu"};
+// arm64: the cross sysroot replaces the host's /usr/include and libraries,
+// and the cross GCC folder gives libstdc++ (clang does not find it under a
+// --sysroot that is not a whole root file system).
+std::vector<std::string> arm64_flags(const Toolchain& toolchain) {
+  return {"--target=aarch64-linux-gnu", "--sysroot=" + toolchain.arm64_sysroot,
+          "--gcc-install-dir=" + toolchain.arm64_gcc_dir};
+}
+
+// arm64 compiles: after the sysroot, the headers Debian shares between
+// architectures (multiarch keeps /usr/include arch-independent, and an arm64
+// package's own arch-specific headers in /usr/include/aarch64-linux-gnu), so
+// header-only libraries such as nlohmann-json, which the glue uses, are found.
+// Searched last: nothing there replaces a sysroot header.
+std::vector<std::string> arm64_compile_flags(const Toolchain& toolchain) {
+  std::vector<std::string> flags = arm64_flags(toolchain);
+  flags.insert(flags.end(), {"-idirafter", "/usr/include/aarch64-linux-gnu", "-idirafter", "/usr/include"});
+  return flags;
+}
+
+std::vector<std::string> target_flags(const Toolchain& toolchain, const Platform& platform) {
+  if (platform.is_native_arm64()) return arm64_compile_flags(toolchain);
+  if (platform.target == Target::Native) return {"--target=x86_64-linux-gnu"};
   return {"--target=wasm32-wasi",
           "-fno-exceptions",
           "-nostdlibinc",
@@ -42,6 +62,20 @@ std::vector<std::string> target_flags(Target target) {
           "/usr/include/wasm32-wasi/c++/v1",
           "-isystem",
           "/usr/include/wasm32-wasi"};
+}
+
+std::vector<std::string> native_link_flags(const Toolchain& toolchain, const Platform& platform) {
+  std::vector<std::string> flags = {"--target=x86_64-linux-gnu"};
+  if (platform.is_native_arm64()) {
+    flags = arm64_flags(toolchain);
+    // Debian's cross libc.so is a linker script naming its files by absolute
+    // path (/usr/aarch64-linux-gnu/lib/libc.so.6); lld would look for them
+    // under the sysroot again. The library folders come from clang's -L.
+    flags.push_back("-Wl,--sysroot=/");
+  }
+  flags.insert(flags.end(), {"-fuse-ld=lld", "-static-libstdc++", "-static-libgcc", "-Wl,--gc-sections",
+                             "-Wl,--build-id=none"});
+  return flags;
 }
 
 // Remaps absolute paths that would otherwise end up in __FILE__ and debug info.
@@ -120,16 +154,36 @@ Toolchain make_toolchain(const InstallLayout& layout) {
   toolchain.cc = env_or("SLS_CC", toolchain.cc);
   toolchain.archiver = env_or("SLS_AR", toolchain.archiver);
   toolchain.nm = env_or("SLS_NM", toolchain.nm);
+  toolchain.arm64_sysroot = arm64_sysroot();
+  toolchain.arm64_gcc_dir = env_or("SLS_ARM64_GCC_DIR", toolchain.arm64_gcc_dir);
   std::istringstream launcher(env_or("SLS_COMPILER_LAUNCHER", ""));
   for (std::string word; launcher >> word;) toolchain.compiler_launcher.push_back(word);
   toolchain.layout = layout;
   return toolchain;
 }
 
+std::string arm64_sysroot() { return env_or("SLS_ARM64_SYSROOT", Toolchain{}.arm64_sysroot); }
+
+std::vector<fs::path> arm64_library_dirs(const std::string& sysroot) {
+  return {fs::path(sysroot) / "lib", "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu"};
+}
+
+Status check_platform(const Toolchain& toolchain, const Platform& platform) {
+  if (!platform.is_native_arm64()) return Ok{};
+  std::error_code ec;
+  for (const std::string& dir : {toolchain.arm64_sysroot, toolchain.arm64_gcc_dir}) {
+    if (!fs::is_directory(dir, ec))
+      return make_error("arm64 functions are cross-compiled against " + dir +
+                        ", which is not on this machine: install libc6-dev-arm64-cross, libstdc++-12-dev-arm64-cross "
+                        "and libgcc-12-dev-arm64-cross (see docs/targets.md), or set arch = \"x86_64\"");
+  }
+  return Ok{};
+}
+
 std::vector<std::string> frontend_command(const Toolchain& toolchain, const UnitOptions& options,
                                           const fs::path& source) {
   std::vector<std::string> command = {is_c_source(source.string()) ? toolchain.cc : toolchain.cxx};
-  append(command, target_flags(options.target));
+  append(command, target_flags(toolchain, options.platform()));
   append(command, language_flags(source));
   append(command, optimization_flags(options.optimize));
   append(command, {"-ffunction-sections", "-fdata-sections", "-fdiagnostics-color=never"});
@@ -202,13 +256,13 @@ std::vector<std::string> compile_command(const Toolchain& toolchain, const UnitO
   return command;
 }
 
-std::vector<std::string> link_command(const Toolchain& toolchain, Target target, Optimize optimize,
+std::vector<std::string> link_command(const Toolchain& toolchain, const Platform& platform, Optimize optimize,
                                       const std::vector<fs::path>& inputs, const fs::path& output,
                                       const std::vector<std::string>& system_libraries, const BuildFlags* build) {
+  Target target = platform.target;
   std::vector<std::string> command = {toolchain.cxx};
   if (target == Target::Native) {
-    append(command, {"--target=x86_64-linux-gnu", "-fuse-ld=lld", "-static-libstdc++", "-static-libgcc",
-                     "-Wl,--gc-sections", "-Wl,--build-id=none"});
+    append(command, native_link_flags(toolchain, platform));
   } else {
     append(command, {"--target=wasm32-wasi", "-fno-exceptions", "-Wl,--keep-section=target_features",
                      "-Wl,--stack-first", "-Wl,-z,stack-size=1048576", "-Wl,--gc-sections"});

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/project_config.hpp"
+#include "core/expected.hpp"
 #include "core/install_layout.hpp"
 
 namespace sls {
@@ -24,12 +25,30 @@ struct Toolchain {
   // <LANG>_COMPILER_LAUNCHER. Not part of any cache key: it must not change
   // what the compiler produces.
   std::vector<std::string> compiler_launcher;
+  // arm64 on an x86_64 host (docs/targets.md): Debian's cross sysroot
+  // (libc6-dev-arm64-cross) and the cross GCC folder holding its libstdc++,
+  // libgcc and crt files (libstdc++-12-dev-arm64-cross, libgcc-12-dev-arm64-cross).
+  std::string arm64_sysroot = "/usr/aarch64-linux-gnu";
+  std::string arm64_gcc_dir = "/usr/lib/gcc-cross/aarch64-linux-gnu/12";
   InstallLayout layout;
 };
 
 // Tool names can be overridden with SLS_CXX, SLS_CC, SLS_AR and SLS_NM; the
-// launcher is SLS_COMPILER_LAUNCHER (words separated by spaces).
+// launcher is SLS_COMPILER_LAUNCHER (words separated by spaces); the arm64
+// folders are SLS_ARM64_SYSROOT and SLS_ARM64_GCC_DIR.
 Toolchain make_toolchain(const InstallLayout& layout);
+
+// The arm64 sysroot: SLS_ARM64_SYSROOT, else Debian's /usr/aarch64-linux-gnu.
+// Also qemu-aarch64's library root when sls runs an arm64 bootstrap.
+std::string arm64_sysroot();
+
+// Where arm64 libraries are found: the sysroot's lib/, then Debian's arm64
+// multiarch folders (packages installed as PACKAGE:arm64). Never the host's.
+std::vector<std::filesystem::path> arm64_library_dirs(const std::string& sysroot);
+
+// Whether the toolchain can build for `platform`: for arm64, that its
+// sysroot and cross GCC folder exist (an error naming the Debian packages if not).
+Status check_platform(const Toolchain& toolchain, const Platform& platform);
 
 // What a translation unit is compiled for.
 struct UnitOptions {
@@ -40,6 +59,9 @@ struct UnitOptions {
   std::string function_route;
   std::filesystem::path prelude_pch = {};  // the precompiled prelude to start from (C++ only), if any
   const BuildFlags* build = nullptr;       // sls.toml's build settings for this unit, if any
+  std::string arch = k_default_arch;       // native only: "x86_64" or "arm64"
+
+  Platform platform() const { return {target, arch}; }
 };
 
 // Whether `build` changes how sources compile (include folders, defines,
@@ -74,7 +96,7 @@ bool can_use_prelude(const std::filesystem::path& source, std::string_view text)
 // The run path is a DT_RPATH, which glibc applies to the libraries' own
 // dependencies too, so a bundled libcurl finds its libnghttp2 beside it.
 // `build` adds its lib_dirs (absolute by then) and ldflags after the inputs.
-std::vector<std::string> link_command(const Toolchain& toolchain, Target target, Optimize optimize,
+std::vector<std::string> link_command(const Toolchain& toolchain, const Platform& platform, Optimize optimize,
                                       const std::vector<std::filesystem::path>& inputs,
                                       const std::filesystem::path& output,
                                       const std::vector<std::string>& system_libraries = {},

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 
+#include "bundler/project/toolchain.hpp"
 #include "core/file_system.hpp"
 
 namespace sls {
@@ -56,13 +57,32 @@ std::vector<fs::path> search_order(const ElfInfo& info, const fs::path& origin, 
   return dirs;
 }
 
-std::optional<fs::path> find_library(const std::string& soname, const std::vector<fs::path>& dirs) {
+// The first `soname` in `dirs` built for `machine`: ld.so passes over a
+// library of another architecture (an x86_64 libfoo.so.1 in a folder searched
+// for an arm64 bootstrap), and so does this. A file that cannot be read is
+// returned, for the caller to report.
+std::optional<fs::path> find_library(const std::string& soname, const std::vector<fs::path>& dirs,
+                                     std::uint16_t machine) {
   if (soname.find('/') != std::string::npos) return std::nullopt;  // path-like names are never searched
   for (const fs::path& dir : dirs) {
     std::error_code ec;
-    if (fs::is_regular_file(dir / soname, ec)) return fs::canonical(dir / soname, ec);
+    if (!fs::is_regular_file(dir / soname, ec)) continue;
+    fs::path path = fs::canonical(dir / soname, ec);
+    auto info = read_elf_file(path);
+    if (!info || info->machine == machine) return path;
   }
   return std::nullopt;
+}
+
+// "not on this machine" for an arm64 library usually means its :arm64
+// package is missing, which takes a step a Debian user may not know.
+LibraryProblem missing_library(const std::string& soname, const std::string& needed_by, std::uint16_t machine) {
+  if (machine != k_elf_machine_aarch64)
+    return {needed_by + " needs " + soname + ", which is not on this machine",
+            "hint: install the package that provides it, or remove it from 'link'"};
+  return {needed_by + " needs " + soname + " for arm64, which is not on this machine",
+          "hint: install the library's arm64 package (on Debian: dpkg --add-architecture arm64, apt-get update, "
+          "apt-get install PACKAGE:arm64), or remove it from 'link', or build the function for x86_64"};
 }
 
 struct Pending {
@@ -74,8 +94,8 @@ struct Pending {
 
 class ClosureWalk {
 public:
-  ClosureWalk(const RuntimeProfile& runtime, const std::vector<fs::path>& system)
-      : m_runtime(runtime), m_system(system) {}
+  ClosureWalk(const RuntimeProfile& runtime, const std::vector<fs::path>& system, std::uint16_t machine)
+      : m_runtime(runtime), m_system(system), m_machine(machine) {}
 
   void add_needs(const ElfInfo& info, const std::string& who, const fs::path& dir) {
     std::vector<std::string> names = info.needed;
@@ -107,10 +127,9 @@ private:
       return;
     }
     if (!m_seen.insert(pending.soname).second) return;
-    auto path = find_library(pending.soname, search_order(pending.needer, pending.needer_dir, m_system));
+    auto path = find_library(pending.soname, search_order(pending.needer, pending.needer_dir, m_system), m_machine);
     if (!path) {
-      m_result.problems.push_back({pending.needed_by + " needs " + pending.soname + ", which is not on this machine",
-                                   "hint: install the package that provides it, or remove it from 'link'"});
+      m_result.problems.push_back(missing_library(pending.soname, pending.needed_by, m_machine));
       return;
     }
     auto info = read_elf_file(*path);
@@ -126,6 +145,7 @@ private:
 
   const RuntimeProfile& m_runtime;
   const std::vector<fs::path>& m_system;
+  std::uint16_t m_machine;
   std::deque<Pending> m_queue;
   std::set<std::string> m_seen, m_provided;
   LibraryClosure m_result;
@@ -156,9 +176,20 @@ bool runtime_provides(const RuntimeProfile& runtime, const std::string& soname) 
   return std::find(runtime.provided.begin(), runtime.provided.end(), soname) != runtime.provided.end();
 }
 
-std::vector<fs::path> default_library_dirs() {
+std::vector<fs::path> default_library_dirs(const std::string& arch) {
+  if (arch == "arm64") return arm64_library_dirs(arm64_sysroot());  // never the host's /lib or /usr/lib
   return {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib",
           "/usr/local/lib"};
+}
+
+std::uint16_t elf_machine_for(const std::string& arch) {
+  return arch == "arm64" ? k_elf_machine_aarch64 : k_elf_machine_x86_64;
+}
+
+std::string arch_of_machine(std::uint16_t machine) {
+  if (machine == k_elf_machine_aarch64) return "arm64";
+  if (machine == k_elf_machine_x86_64) return "x86_64";
+  return "ELF machine " + std::to_string(machine);
 }
 
 std::vector<LibraryProblem> check_glibc_versions(const std::string& file, const ElfInfo& info,
@@ -182,11 +213,19 @@ std::vector<LibraryProblem> check_glibc_versions(const std::string& file, const 
 }
 
 LibraryClosure resolve_libraries(const fs::path& binary, const RuntimeProfile& runtime,
-                                 const std::vector<fs::path>& search_dirs) {
-  ClosureWalk walk(runtime, search_dirs);
+                                 const std::vector<fs::path>& search_dirs, const std::string& arch) {
+  ClosureWalk walk(runtime, search_dirs, elf_machine_for(arch));
   auto info = read_elf_file(binary);
   if (!info) {
     walk.result().problems.push_back({"cannot read the linked executable: " + info.error().message, {}});
+    return walk.take();
+  }
+  if (info->machine != elf_machine_for(arch)) {  // flags in sls.toml can still pick another target
+    walk.result().problems.push_back({"the linked executable is for " + arch_of_machine(info->machine) +
+                                          ", but the function is built for " + arch,
+                                      "hint: remove --target/-march-like flags from cflags/cxxflags/ldflags, or set "
+                                      "arch in sls.toml",
+                                      "bootstrap"});
     return walk.take();
   }
   for (LibraryProblem& problem : check_glibc_versions("bootstrap", *info, runtime))

@@ -6,6 +6,7 @@
 // glibc symbol versions of everything shipped are checked against the
 // runtime's glibc, because a binary that needs a newer one dies at start-up.
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -29,8 +30,15 @@ const RuntimeProfile& runtime_profile_al2();
 const RuntimeProfile& runtime_profile_for(const std::string& runtime);
 bool runtime_provides(const RuntimeProfile& runtime, const std::string& soname);
 
-// The multiarch folders ld.so searches on Debian and on most distributions.
-std::vector<std::filesystem::path> default_library_dirs();
+// The folders ld.so searches for `arch` ("x86_64" or "arm64") on Debian and
+// on most distributions; for arm64, Debian's cross sysroot and arm64 multiarch folders.
+std::vector<std::filesystem::path> default_library_dirs(const std::string& arch = "x86_64");
+
+// e_machine of executables for `arch` (EM_X86_64, EM_AARCH64), and back ("arm64").
+inline constexpr std::uint16_t k_elf_machine_x86_64 = 62;
+inline constexpr std::uint16_t k_elf_machine_aarch64 = 183;
+std::uint16_t elf_machine_for(const std::string& arch);
+std::string arch_of_machine(std::uint16_t machine);
 
 struct BundledLibrary {
   std::string soname;               // the DT_NEEDED name: lib/<soname> in the bundle
@@ -52,8 +60,10 @@ struct LibraryClosure {
 };
 
 // Resolves the closure of the executable at `binary` (shipped as "bootstrap").
+// It must be an executable for `arch`; libraries of another architecture are passed over.
 LibraryClosure resolve_libraries(const std::filesystem::path& binary, const RuntimeProfile& runtime,
-                                 const std::vector<std::filesystem::path>& search_dirs);
+                                 const std::vector<std::filesystem::path>& search_dirs,
+                                 const std::string& arch = "x86_64");
 
 // One problem per GLIBC_x.y that `file` needs and `runtime` does not have.
 std::vector<LibraryProblem> check_glibc_versions(const std::string& file, const ElfInfo& info,

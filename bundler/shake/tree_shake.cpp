@@ -43,9 +43,9 @@ bool TreeShaker::add_libraries(const PlannedFunction& planned, const fs::path& a
                                std::vector<BundleFile>& files) {
   // The function's lib_dirs first, as the linker searched them.
   std::vector<fs::path> dirs(planned.build.lib_dirs.begin(), planned.build.lib_dirs.end());
-  for (const fs::path& dir : default_library_dirs()) dirs.push_back(dir);
+  for (const fs::path& dir : default_library_dirs(planned.arch)) dirs.push_back(dir);
   const RuntimeProfile& runtime = runtime_profile_for(planned.native_runtime);
-  LibraryClosure closure = resolve_libraries(artifact, runtime, dirs);
+  LibraryClosure closure = resolve_libraries(artifact, runtime, dirs, planned.arch);
   SourceLocation where{planned.source->entry, 0, 0};
   for (const LibraryProblem& problem : closure.problems) {
     std::string origins;

@@ -20,22 +20,27 @@ void set_mtimes(const fs::path& root, long seconds) {
   }
 }
 
+// The quickstart copied under `parent`, with `arch` added to [build] unless it is empty.
 std::map<std::string, std::string> build_copy(const fs::path& parent, const std::string& tz, int umask_value,
-                                              long mtime) {
+                                              long mtime, const std::string& arch = "") {
   fs::path project = parent / "nested" / "quickstart";
   copy_project(source_dir() / "examples" / "quickstart", project);
+  if (!arch.empty()) {
+    std::string toml = *read_file(project / "sls.toml");
+    toml.insert(toml.find("[build]\n") + 8, "arch = \"" + arch + "\"\n");
+    EXPECT_TRUE(write_file_atomically(project / "sls.toml", toml, fs::perms(0644)));
+  }
   set_mtimes(project, mtime);
   SlsRun run = run_sls({"build", "-j", "2"}, project, {{"TZ", tz}, {"LC_ALL", "C"}}, umask_value);
   EXPECT_EQ(run.exit_code, 0) << run.err;
   return read_tree(project / ".sls" / "output");
 }
 
-TEST(DeterminismTest, BuildsFromDifferentPlacesAreByteIdentical) {
-  // Given two copies built with different TZ, umask, mtimes and paths, we should get identical outputs.
+void expect_identical_builds_from_different_places(const std::string& arch) {
   auto first_dir = make_temp_directory("sls-det-a");
   auto second_dir = make_temp_directory("sls-det-second-copy");
-  auto first = build_copy(*first_dir, "UTC", 022, 1000000000);
-  auto second = build_copy(*second_dir / "deeper", "Asia/Kathmandu", 077, 1700000000);
+  auto first = build_copy(*first_dir, "UTC", 022, 1000000000, arch);
+  auto second = build_copy(*second_dir / "deeper", "Asia/Kathmandu", 077, 1700000000, arch);
   ASSERT_FALSE(first.empty());
   ASSERT_EQ(first.size(), second.size());
   for (const auto& [path, bytes] : first) {
@@ -44,6 +49,16 @@ TEST(DeterminismTest, BuildsFromDifferentPlacesAreByteIdentical) {
   }
   fs::remove_all(*first_dir);
   fs::remove_all(*second_dir);
+}
+
+TEST(DeterminismTest, BuildsFromDifferentPlacesAreByteIdentical) {
+  // Given two copies built with different TZ, umask, mtimes and paths, we should get identical outputs.
+  expect_identical_builds_from_different_places("");
+}
+
+TEST(DeterminismTest, Arm64BuildsFromDifferentPlacesAreByteIdentical) {
+  // Given two arm64 copies built with different TZ, umask, mtimes and paths, we should get identical outputs.
+  expect_identical_builds_from_different_places("arm64");
 }
 
 TEST(DeterminismTest, RebuildInPlaceIsIdenticalAndSourceDateEpochApplies) {

@@ -12,6 +12,14 @@ namespace sls::e2e {
 fs::path source_dir() { return SLS_SOURCE_DIR; }
 fs::path sls_binary() { return SLS_BINARY; }
 
+fs::path extract_bundle(const fs::path& zip) {
+  auto bundle = inspect_bundle(zip);
+  EXPECT_TRUE(bundle) << zip << ": " << (bundle ? "" : bundle.error().message);
+  fs::path dir = *make_temp_directory("sls-e2e-bundle");
+  if (bundle) EXPECT_TRUE(extract_files(bundle->contents, dir));
+  return dir;
+}
+
 namespace {
 
 std::string octal(int value) {
@@ -64,12 +72,5 @@ ProcessResult run_program(const fs::path& program, const std::map<std::string, s
   return result ? *result : ProcessResult{127, "", result.error().message};
 }
 
-fs::path extract_bundle(const fs::path& zip) {
-  auto bundle = inspect_bundle(zip);
-  EXPECT_TRUE(bundle) << zip << ": " << (bundle ? "" : bundle.error().message);
-  fs::path dir = *make_temp_directory("sls-e2e-bundle");
-  if (bundle) EXPECT_TRUE(extract_files(bundle->contents, dir));
-  return dir;
-}
 
 }  // namespace sls::e2e

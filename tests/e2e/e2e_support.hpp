@@ -33,11 +33,11 @@ void copy_project(const fs::path& from, const fs::path& to);
 // Every file under `dir`, relative path -> bytes.
 std::map<std::string, std::string> read_tree(const fs::path& dir);
 
+// Extracts one bundle to a fresh folder (kept until the program exits) and returns it.
+fs::path extract_bundle(const fs::path& zip);
+
 // Runs a bundle's executable with an environment, as a child process.
 ProcessResult run_program(const fs::path& program, const std::map<std::string, std::string>& env,
                           const std::string& stdin_data = {});
-
-// Extracts one bundle to a fresh folder (kept until the program exits) and returns it.
-fs::path extract_bundle(const fs::path& zip);
 
 }  // namespace sls::e2e

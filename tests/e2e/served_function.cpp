@@ -16,17 +16,6 @@ namespace {
 constexpr auto k_wait = 30s;
 }
 
-json http_event(const std::string& method, const std::string& path, const std::string& query,
-                const std::string& body, bool base64, json headers) {
-  return {{"version", "2.0"},
-          {"rawPath", path},
-          {"rawQueryString", query},
-          {"headers", std::move(headers)},
-          {"body", body},
-          {"isBase64Encoded", base64},
-          {"requestContext", {{"http", {{"method", method}, {"path", path}}}}}};
-}
-
 ServedFunction::ServedFunction(const std::filesystem::path& bundle, const std::string& function)
     : m_dir(extract_bundle(bundle)),
       m_child(test::ProcessSpec{{(m_dir / "bootstrap").string()},

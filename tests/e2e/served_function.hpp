@@ -10,13 +10,9 @@
 
 #include "lambda_runtime_server.hpp"
 #include "process.hpp"
+#include "tests/e2e/http_event.hpp"
 
 namespace sls::e2e {
-
-// An API Gateway HTTP API (v2) event.
-nlohmann::json http_event(const std::string& method, const std::string& path, const std::string& query = "",
-                          const std::string& body = "", bool base64 = false,
-                          nlohmann::json headers = nlohmann::json::object());
 
 // One bootstrap process serving invocations from its own Runtime API server.
 class ServedFunction {

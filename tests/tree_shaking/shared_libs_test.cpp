@@ -84,5 +84,49 @@ TEST(SharedLibsTest, ChecksTheGlibcVersionsOfBundledLibrariesToo) {
   EXPECT_TRUE(mentions(closure.problems, "lib/libanswer.so.1 needs GLIBC_2.36"));
 }
 
+// The flags sls cross-compiles arm64 with (docs/targets.md), for a C program or library.
+const std::vector<std::string> k_arm64 = {"--target=aarch64-linux-gnu", "--sysroot=/usr/aarch64-linux-gnu",
+                                          "--gcc-install-dir=/usr/lib/gcc-cross/aarch64-linux-gnu/12",
+                                          "-Wl,--sysroot=/"};
+
+std::vector<std::string> with_arm64(std::vector<std::string> flags) {
+  flags.insert(flags.begin(), k_arm64.begin(), k_arm64.end());
+  return flags;
+}
+
+TEST(SharedLibsTest, AnArm64ProgramTakesTheArm64LibraryAndPassesOverTheX86_64One) {
+  // Given an arm64 program needing libanswer.so.1, an x86_64 copy in the first folder searched and an
+  // arm64 copy in the second, we should bundle the arm64 one; with only the x86_64 copy, name the library
+  // as missing for arm64.
+  fs::path x86_dir = private_library();
+  auto arm64_library = test::compile_c("int answer(void) { return 42; }\n",
+                                       with_arm64({"-shared", "-fPIC", "-Wl,-soname,libanswer.so.1"}),
+                                       "libanswer.so.1");
+  ASSERT_FALSE(arm64_library.empty());
+  auto program = test::compile_c("int answer(void);\nint main(void) { return answer(); }\n",
+                                 with_arm64({"-L" + arm64_library.parent_path().string(), "-l:libanswer.so.1"}));
+  ASSERT_FALSE(program.empty());
+  LibraryClosure found =
+      resolve_libraries(program, runtime_profile_al2023(), {x86_dir, arm64_library.parent_path()}, "arm64");
+  EXPECT_TRUE(found.problems.empty()) << found.problems.front().message;
+  ASSERT_EQ(found.bundled.size(), 1u);
+  EXPECT_EQ(found.bundled[0].host_path, fs::canonical(arm64_library));
+  LibraryClosure missing = resolve_libraries(program, runtime_profile_al2023(), {x86_dir}, "arm64");
+  EXPECT_TRUE(missing.bundled.empty());
+  EXPECT_TRUE(mentions(missing.problems, "bootstrap needs libanswer.so.1 for arm64, which is not on this machine"));
+}
+
+TEST(SharedLibsTest, AnArm64ProgramFitsAl2023AndMustBeBuiltForTheArchItClaims) {
+  // Given a plain arm64 program (with the aarch64 glibc's versions), we should accept it for al2023 as arm64,
+  // and refuse it when the function says x86_64.
+  auto program = test::compile_c("#include <stdio.h>\nint main(void) { puts(\"hi\"); return 0; }\n", k_arm64);
+  ASSERT_FALSE(program.empty());
+  LibraryClosure arm64 = resolve_libraries(program, runtime_profile_al2023(), default_library_dirs("arm64"), "arm64");
+  EXPECT_TRUE(arm64.problems.empty()) << arm64.problems.front().message;
+  EXPECT_NE(std::find(arm64.provided.begin(), arm64.provided.end(), "libc.so.6"), arm64.provided.end());
+  LibraryClosure wrong = resolve_libraries(program, runtime_profile_al2023(), default_library_dirs(), "x86_64");
+  EXPECT_TRUE(mentions(wrong.problems, "the linked executable is for arm64, but the function is built for x86_64"));
+}
+
 }  // namespace
 }  // namespace sls

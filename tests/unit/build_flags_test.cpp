@@ -167,6 +167,20 @@ TEST(BuildFlagsTest, PkgConfigAddsItsFlagsAndAnUnknownPackageIsALocatedError) {
   EXPECT_FALSE(resolve_build_flags(curl, "/p", Target::Wasm, diagnostics));
 }
 
+TEST(BuildFlagsTest, PkgConfigForArm64ReadsOnlyArm64PackagesAndSaysSo) {
+  // Given pkg_config = ["libcurl"] for an arm64 function on a host whose libcurl is x86_64 only, we should
+  // refuse it (the host's flags would link an x86_64 library) and say arm64 in the message.
+  Diagnostics diagnostics;
+  BuildFlags curl;
+  curl.pkg_config = {"libcurl"};
+  curl.pkg_config_location = {"sls.toml", 5, 14};
+  EXPECT_FALSE(resolve_build_flags(curl, "/p", Platform{Target::Native, "arm64"}, diagnostics));
+  ASSERT_FALSE(diagnostics.all().empty());
+  EXPECT_EQ(diagnostics.all().back().message, "pkg-config knows no arm64 build of every package listed");
+  EXPECT_NE(diagnostics.all().back().detail.find("dpkg --add-architecture arm64"), std::string::npos);
+  EXPECT_TRUE(curl.ldflags.empty());
+}
+
 TEST(BuildFlagsTest, RelativeLibDirsAreResolvedAgainstTheProject) {
   // Given a project-relative and an absolute lib_dirs entry, we should make the first absolute and keep the second.
   Diagnostics diagnostics;

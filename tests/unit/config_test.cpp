@@ -137,12 +137,33 @@ TEST(ConfigTest, ConcurrencyIsAnIntegerFromOneTo64) {
   EXPECT_EQ(only_message(bad_diagnostics), "sls.toml:2:15: error: 'concurrency' must be an integer from 1 to 64");
 }
 
-TEST(ConfigTest, Arm64IsRejectedUntilSupported) {
-  // Given arch = "arm64", we should refuse it rather than build the wrong thing.
+TEST(ConfigTest, ArchIsX86_64UnlessSetForTheProjectOrAFunction) {
+  // Given arch = "arm64" in [build] and "x86_64" for one function, we should read both; the default is x86_64.
   Diagnostics diagnostics;
-  EXPECT_FALSE(parse("[build]\narch = \"arm64\"\n", diagnostics));
-  EXPECT_EQ(only_message(diagnostics),
-            "sls.toml:2:8: error: 'arch' = \"arm64\" is planned but not supported yet (see docs/targets.md); use \"x86_64\"");
+  auto config = parse("[build]\narch = \"arm64\"\n[functions.\"api/a\"]\narch = \"x86_64\"\n", diagnostics);
+  ASSERT_TRUE(config) << only_message(diagnostics);
+  EXPECT_EQ(config->arch, "arm64");
+  EXPECT_EQ(config->functions.at("api/a").arch, "x86_64");
+  auto plain = parse("[build]\n", diagnostics);
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->arch, "x86_64");
+}
+
+TEST(ConfigTest, UnknownArchIsRefusedAtItsValue) {
+  // Given arch = "aarch64" (the GNU name, not Lambda's), we should refuse it at its value.
+  Diagnostics diagnostics;
+  EXPECT_FALSE(parse("[build]\narch = \"aarch64\"\n", diagnostics));
+  EXPECT_NE(only_message(diagnostics).find("sls.toml:2:8: error: 'arch'"), std::string::npos)
+      << only_message(diagnostics);
+  EXPECT_NE(only_message(diagnostics).find("arm64"), std::string::npos) << only_message(diagnostics);
+}
+
+TEST(ConfigTest, ArchOnAWasmFunctionIsRefused) {
+  // Given a function table with target = "wasm" and an arch, we should refuse the arch at its line.
+  Diagnostics diagnostics;
+  EXPECT_FALSE(parse("[functions.\"api/a\"]\ntarget = \"wasm\"\narch = \"arm64\"\n", diagnostics));
+  EXPECT_EQ(only_message(diagnostics), "sls.toml:3:8: error: 'arch' applies to native functions; this function is "
+                                       "target = \"wasm\" (remove 'arch', or set target = \"native\")");
 }
 
 TEST(ConfigTest, RuntimeIsProvidedAl2023UnlessSetForTheProjectOrAFunction) {

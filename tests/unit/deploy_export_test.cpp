@@ -33,8 +33,8 @@ DeployFunction native(std::string name, std::string route, std::vector<std::stri
   return function;
 }
 
-// A quickstart-like project: a static route, a dynamic one in two regions
-// with settings and env, and a wasm function no deploy format can carry.
+// A quickstart-like project: a static route, a dynamic arm64 one in two
+// regions with settings and env, and a wasm function no deploy format can carry.
 DeployProject sample_project() {
   DeployProject project;
   project.name = "quickstart";
@@ -46,6 +46,7 @@ DeployProject sample_project() {
   project.functions.push_back(emulator);
   project.functions.push_back(native("api/hello", "/api/hello", {"iad1"}));
   DeployFunction user = native("api/users/[id]", "/api/users/:id", {"iad1", "fra1"});
+  user.arch = "arm64";  // a mixed project: each format must carry each function's own arch
   user.memory_mb = 512;
   user.max_duration_s = 5;
   user.env = {{"DB_REGION", "eu"}, {"GREETING", "yes: it is"}};

@@ -21,6 +21,22 @@ ProjectConfig config_of(const std::string& text, Diagnostics& diagnostics) {
   return config.value_or(ProjectConfig{});
 }
 
+TEST(PlanTest, ArchComesFromTheFunctionThenTheProjectAndWasmHasNone) {
+  // Given arch = "arm64" for the project and "x86_64" for one function, and a wasm function, we should
+  // plan each native function's own arch and one wasm platform whatever the project says.
+  Diagnostics diagnostics;
+  ProjectLayout layout = layout_of(
+      {{"api/a", FunctionKind::Source}, {"api/b", FunctionKind::Source}, {"api/w", FunctionKind::Source}});
+  ProjectConfig config = config_of(
+      "[build]\narch = \"arm64\"\n[functions.\"api/b\"]\narch = \"x86_64\"\n[functions.\"api/w\"]\ntarget = \"wasm\"\n",
+      diagnostics);
+  std::vector<PlannedFunction> plan = plan_functions(layout, config, std::nullopt, diagnostics);
+  ASSERT_EQ(plan.size(), 3u);
+  EXPECT_EQ(plan[0].platform(), Platform(Target::Native, "arm64"));
+  EXPECT_EQ(plan[1].platform(), Platform(Target::Native, "x86_64"));
+  EXPECT_EQ(plan[2].platform(), Platform(Target::Wasm));
+}
+
 TEST(PlanTest, FunctionSettingsOverrideProjectDefaults) {
   // Given project regions and one function with its own, we should give each function its effective settings.
   Diagnostics diagnostics;

@@ -54,6 +54,59 @@ TEST(ToolchainTest, NativeLinkIsStrippedAndStaticCxxRuntime) {
   EXPECT_FALSE(contains(link_command(test_toolchain(), Target::Native, Optimize::Debug, {"a.o"}, "b"), "-s"));
 }
 
+TEST(ToolchainTest, Arm64UnitsCompileAgainstTheCrossSysroot) {
+  // Given an arm64 unit, we should target aarch64 with the cross sysroot and GCC, never the x86_64 triple.
+  UnitOptions options{Target::Native, Optimize::Speed, "/p", "api/a", "/api/a"};
+  options.arch = "arm64";
+  auto args = compile_command(test_toolchain(), options, "api/a.cpp", "a.o");
+  EXPECT_TRUE(contains(args, "--target=aarch64-linux-gnu"));
+  EXPECT_TRUE(contains(args, "--sysroot=/usr/aarch64-linux-gnu"));
+  EXPECT_TRUE(contains(args, "--gcc-install-dir=/usr/lib/gcc-cross/aarch64-linux-gnu/12"));
+  EXPECT_FALSE(contains(args, "--target=x86_64-linux-gnu"));
+  // Debian's shared headers come after the sysroot's, never before.
+  auto sysroot = std::find(args.begin(), args.end(), "--sysroot=/usr/aarch64-linux-gnu");
+  auto shared = std::find(args.begin(), args.end(), "/usr/include");
+  ASSERT_NE(shared, args.end());
+  EXPECT_EQ(*(shared - 1), "-idirafter");
+  EXPECT_LT(sysroot, shared);
+  EXPECT_TRUE(contains(compile_command(test_toolchain(), UnitOptions{}, "a.cpp", "a.o"), "--target=x86_64-linux-gnu"));
+}
+
+TEST(ToolchainTest, Arm64LinkUsesTheCrossSysrootWithLld) {
+  // Given an arm64 link, we should cross-link with lld, keep the static C++ runtime, and let the libc
+  // script's absolute paths stand (-Wl,--sysroot=/).
+  auto args = link_command(test_toolchain(), Platform{Target::Native, "arm64"}, Optimize::Speed, {"a.o"}, "bootstrap");
+  EXPECT_TRUE(contains(args, "--target=aarch64-linux-gnu"));
+  EXPECT_TRUE(contains(args, "--sysroot=/usr/aarch64-linux-gnu"));
+  EXPECT_TRUE(contains(args, "-Wl,--sysroot=/"));
+  EXPECT_TRUE(contains(args, "-fuse-ld=lld"));
+  EXPECT_TRUE(contains(args, "-static-libstdc++"));
+  EXPECT_FALSE(contains(args, "--target=x86_64-linux-gnu"));
+}
+
+TEST(ToolchainTest, WasmIgnoresArch) {
+  // Given a wasm platform asked for arm64, we should have one wasm platform and wasm flags only.
+  EXPECT_EQ(Platform(Target::Wasm, "arm64"), Platform(Target::Wasm));
+  EXPECT_EQ(to_string(Platform(Target::Wasm, "arm64")), "wasm");
+  EXPECT_EQ(to_string(Platform(Target::Native, "arm64")), "native-arm64");
+  EXPECT_EQ(to_string(Platform(Target::Native)), "native");
+  UnitOptions options{Target::Wasm, Optimize::Size, "/p", "", ""};
+  options.arch = "arm64";
+  auto args = frontend_command(test_toolchain(), options, "x.cpp");
+  EXPECT_TRUE(contains(args, "--target=wasm32-wasi"));
+  EXPECT_FALSE(contains(args, "--target=aarch64-linux-gnu"));
+}
+
+TEST(ToolchainTest, MissingArm64SysrootIsNamedWithItsPackages) {
+  // Given a toolchain whose arm64 sysroot is missing, we should refuse arm64 (naming the packages) and not x86_64.
+  Toolchain toolchain = test_toolchain();
+  toolchain.arm64_sysroot = "/nonexistent/aarch64-sysroot";
+  Status arm64 = check_platform(toolchain, Platform{Target::Native, "arm64"});
+  ASSERT_FALSE(arm64);
+  EXPECT_NE(arm64.error().message.find("libc6-dev-arm64-cross"), std::string::npos) << arm64.error().message;
+  EXPECT_TRUE(check_platform(toolchain, Platform{Target::Native}));
+}
+
 TEST(ToolchainTest, PreludeIsUsedOnlyWhenTheSourceStartsWithAnSdkInclude) {
   // Given sources whose first directive is an SDK include (after comments), we should allow the prelude.
   EXPECT_TRUE(can_use_prelude("api/a.cpp", "#include <sls/function.hpp>\nint x;\n"));

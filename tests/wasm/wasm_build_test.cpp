@@ -39,7 +39,7 @@ std::unique_ptr<BuiltProject> build_copy(const fs::path& source, Target target) 
   fs::remove_all(built->root / ".sls");
   SystemProcessRunner runner;
   Diagnostics diagnostics;
-  built->summary = build_project({built->root, target, 2}, runner, diagnostics);
+  built->summary = build_project({built->root, target, std::nullopt, 2}, runner, diagnostics);
   built->diagnostics = diagnostics.all();
   return built;
 }
