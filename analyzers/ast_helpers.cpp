@@ -76,6 +76,10 @@ bool name_is_one_of(std::string_view name, std::initializer_list<std::string_vie
 std::optional<LiteralText> literal_text(const clang::Expr* expr) {
   expr = strip(expr);
   if (!expr) return std::nullopt;
+  if (const auto* call = llvm::dyn_cast<clang::CallExpr>(expr);
+      call && callee_name(*call) == "std::filesystem::temp_directory_path") {
+    return LiteralText{"/tmp", false};  // $TMPDIR, unset on the platform (docs/design.md §7)
+  }
   if (const auto* literal = llvm::dyn_cast<clang::StringLiteral>(expr)) {
     if (literal->getCharByteWidth() != 1) return std::nullopt;
     return LiteralText{literal->getString().str(), true};
@@ -114,6 +118,24 @@ std::optional<LiteralText> literal_text(const clang::Expr* expr) {
     }
   }
   return std::nullopt;
+}
+
+std::optional<LiteralText> known_text(const clang::Expr* expr) {
+  if (auto literal = literal_text(expr)) return literal;
+  expr = strip(expr);
+  if (const auto* construct = llvm::dyn_cast_or_null<clang::CXXConstructExpr>(expr);
+      construct && construct->getNumArgs() > 0) {
+    expr = strip(construct->getArg(0));  // fs::path(buffer)
+  }
+  if (const auto* call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(expr)) {
+    expr = strip(call->getImplicitObjectArgument());  // s.c_str(), s.data()
+  }
+  const auto* ref = llvm::dyn_cast_or_null<clang::DeclRefExpr>(expr);
+  const auto* var = ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
+  if (!var || !var->getInit()) return std::nullopt;
+  auto literal = literal_text(var->getInit());
+  if (literal) literal->complete = false;
+  return literal;
 }
 
 bool is_defining_declaration(const clang::VarDecl& var) {
@@ -157,6 +179,32 @@ bool type_mentions(clang::QualType type, std::initializer_list<std::string_view>
   std::string name = type.getNonReferenceType().getCanonicalType().getAsString();
   return std::any_of(parts.begin(), parts.end(),
                      [&](std::string_view part) { return name.find(part) != std::string::npos; });
+}
+
+// Calls that take a seed: the C generators and the PRNG engines of <random>.
+bool is_seeding_call(const clang::Stmt& node) {
+  if (const auto* construct = llvm::dyn_cast<clang::CXXConstructExpr>(&node))
+    return is_prng_engine_type(construct->getType());
+  if (const auto* member = llvm::dyn_cast<clang::CXXMemberCallExpr>(&node)) {
+    const auto* method = member->getMethodDecl();
+    return method && method->getName() == "seed" && is_prng_engine_type(member->getObjectType());
+  }
+  const auto* call = llvm::dyn_cast<clang::CallExpr>(&node);
+  return call && name_is_one_of(callee_name(*call), {"srand", "std::srand", "srandom", "srand48", "seed48", "rand_r",
+                                                     "erand48", "nrand48", "jrand48"});
+}
+
+// The seeding call (engine construction, engine.seed, srand…) that `value`
+// is an argument of, within its statement.
+const clang::Stmt* seeding_call_of(const clang::Expr& value, clang::ASTContext& ast) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(value);
+  for (int depth = 0; depth < 16; ++depth) {
+    auto parents = ast.getParents(node);
+    if (parents.empty() || parents[0].get<clang::CompoundStmt>()) return nullptr;
+    if (const auto* stmt = parents[0].get<clang::Stmt>(); stmt && is_seeding_call(*stmt)) return stmt;
+    node = parents[0];
+  }
+  return nullptr;
 }
 
 bool is_prng_engine_type(clang::QualType type) {

@@ -35,6 +35,10 @@ struct LiteralText {
   bool complete = false;
 };
 std::optional<LiteralText> literal_text(const clang::Expr* expr);
+// literal_text, or else the start of a path held in a variable initialised
+// from a literal that may have changed since (a mkstemp template, a buffer
+// assembled in place): never complete.
+std::optional<LiteralText> known_text(const clang::Expr* expr);
 
 // The one declaration of `var` that defines it: its definition, or in C the
 // last tentative definition (`static int count;` at file scope, which is a
@@ -92,6 +96,13 @@ bool type_mentions(clang::QualType type, std::initializer_list<std::string_view>
 
 // PRNG engine types of <random> (mt19937, minstd_rand, ranlux…).
 bool is_prng_engine_type(clang::QualType type);
+
+// Calls that take a seed: an engine's construction or .seed(), srand,
+// srandom, srand48, seed48, rand_r, erand48…
+bool is_seeding_call(const clang::Stmt& node);
+// The seeding call that `value` is (part of) an argument of, within its
+// statement, or null.
+const clang::Stmt* seeding_call_of(const clang::Expr& value, clang::ASTContext& ast);
 
 // Splits an identifier into lower-case words: requestId -> {request, id}.
 std::vector<std::string> identifier_words(std::string_view name);

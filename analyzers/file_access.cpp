@@ -117,4 +117,10 @@ bool is_special_path(std::string_view path) {
 
 bool is_tmp_path(std::string_view path) { return path == "/tmp" || path.starts_with("/tmp/"); }
 
+bool is_known_outside_tmp(const LiteralText& path) {
+  if (path.text.empty() || is_tmp_path(path.text) || is_special_path(path.text)) return false;
+  // A literal prefix that stops inside the first component ("/t" + x) proves nothing.
+  return path.complete || path.text.find('/', 1) != std::string::npos || path.text == "/";
+}
+
 }  // namespace sls::analyzers

@@ -36,6 +36,9 @@ std::vector<FileAccess> file_accesses(const clang::Stmt& node, clang::ASTContext
 // Paths that are not files of the deployment: /dev, /proc, /sys.
 bool is_special_path(std::string_view path);
 bool is_tmp_path(std::string_view path);
+// A written path whose known start puts it outside /tmp ("out/" + name,
+// "results.json"): sls-write-outside-tmp reports it.
+bool is_known_outside_tmp(const LiteralText& path);
 
 }  // namespace sls::analyzers
 

@@ -112,6 +112,14 @@ const clang::VarDecl* static_destination(const clang::CallExpr& call, const TuMo
 }
 
 
+// `seed = time(NULL); … rand_r(&seed)`: a seed, not a time (sls-init-unique-value's).
+bool is_seed(const clang::VarDecl& var, const TuModel& model) {
+  for (const auto* use : model.uses_of(var)) {
+    if (seeding_call_of(*use, model.ast())) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void CachedTimeCheck::register_matchers(MatchFinder& finder) {
@@ -128,7 +136,7 @@ void CachedTimeCheck::check(const MatchFinder::MatchResult& result) {
   // Stored at init or per request (a TTL stamp), the reading is stale after a freeze or a restore.
   const clang::Stmt* store = nullptr;
   const auto* var = static_destination(*call, model(), &store);
-  if (!var) return;
+  if (!var || is_seed(*var, model())) return;
   report(store ? store->getBeginLoc() : call->getBeginLoc(), "clock reading stored in '" + var->getNameAsString() +
                                   "', which keeps it across freezes and snapshot restores");
 }

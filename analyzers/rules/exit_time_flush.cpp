@@ -12,32 +12,48 @@ using namespace clang::ast_matchers;
 constexpr int k_sigint = 2;
 constexpr int k_sigterm = 15;
 
-// A body that writes somewhere: stdio, POSIX write/send, streams, or a
-// helper whose name says flush/upload/send/write.
-bool does_io(const clang::Stmt* body) {
+bool does_io(const clang::Stmt* body, int depth = 2);
+
+// A call that writes somewhere: stdio, POSIX write/send, streams, a child
+// process, or a helper whose name says flush/upload/send/write.
+bool is_io_call(const clang::FunctionDecl& callee) {
+  std::string name = qualified_name(callee);
+  if (name_is_one_of(name, {"fflush", "fclose", "fwrite", "fputs", "fputc", "putc", "fprintf", "printf", "puts",
+                            "write", "send", "sendto", "sendmsg", "curl_easy_perform", "fsync", "system",
+                            "std::system", "popen"})) {
+    return true;
+  }
+  if (name.starts_with("std::basic_ostream") || name.starts_with("std::operator<<")) return true;
+  for (const auto& word : identifier_words(callee.getNameAsString())) {
+    if (name_is_one_of(word, {"flush", "upload", "send", "write", "publish", "persist", "save", "ship"})) return true;
+  }
+  return false;
+}
+
+// A body that does I/O, directly or through the functions of this file it
+// calls (`~Batch() { post(); }` with post() doing the HTTP request).
+bool does_io(const clang::Stmt* body, int depth) {
   for (const auto* call : find_calls_any(body)) {
     const auto* callee = call->getDirectCallee();
     if (!callee) continue;
-    std::string name = qualified_name(*callee);
-    if (name_is_one_of(name, {"fflush", "fclose", "fwrite", "fputs", "fprintf", "printf", "puts", "write", "send",
-                              "sendto", "curl_easy_perform", "fsync"})) {
+    if (is_io_call(*callee)) return true;
+    const auto* definition = callee->getDefinition();
+    if (depth > 0 && definition && definition->getBody() && !definition->isInStdNamespace() &&
+        does_io(definition->getBody(), depth - 1)) {
       return true;
-    }
-    if (name.starts_with("std::basic_ostream") || name.starts_with("std::operator<<")) return true;
-    for (const auto& word : identifier_words(callee->getNameAsString())) {
-      if (name_is_one_of(word, {"flush", "upload", "send", "write", "publish", "persist", "save"})) return true;
     }
   }
   return false;
 }
 
-bool destructor_does_io(clang::QualType type) {
-  if (type_mentions(type, {"basic_ofstream", "basic_fstream"})) return true;
+// The destructor of `type` when it does I/O.
+const clang::CXXDestructorDecl* io_destructor(clang::QualType type) {
   const auto* record = type->getAsCXXRecordDecl();
-  if (!record || !record->hasDefinition()) return false;
+  if (!record || !record->hasDefinition()) return nullptr;
   const auto* destructor = record->getDestructor();
   const auto* definition = destructor ? destructor->getDefinition() : nullptr;
-  return definition && definition->getBody() && does_io(definition->getBody());
+  if (!definition || !definition->getBody() || !does_io(definition->getBody())) return nullptr;
+  return llvm::cast<clang::CXXDestructorDecl>(definition);
 }
 
 }  // namespace
@@ -80,7 +96,15 @@ void ExitTimeFlushCheck::check(const MatchFinder::MatchResult& result) {
   }
   const auto* var = result.Nodes.getNodeAs<clang::VarDecl>("var");
   if (!is_defining_declaration(*var) || var->getType()->isReferenceType()) return;
-  if (destructor_does_io(var->getType())) {
+  const auto* destructor = io_destructor(var->getType());
+  auto& sources = ast().getSourceManager();
+  if (destructor && sources.isInMainFile(destructor->getLocation())) {
+    if (!m_reported.insert(destructor).second) return;  // one finding per destructor, however many globals
+    auto* finding = report(destructor->getLocation(), "'" + var->getNameAsString() +
+                                                          "' is destroyed at exit and this destructor does I/O, "
+                                                          "which may never run");
+    context().add_note(finding, var->getLocation(), "'" + var->getNameAsString() + "' declared here");
+  } else if (destructor || type_mentions(var->getType(), {"basic_ofstream", "basic_fstream"})) {
     report(var->getLocation(), "'" + var->getNameAsString() +
                                    "' is destroyed at exit and its destructor does I/O, "
                                    "which may never run");

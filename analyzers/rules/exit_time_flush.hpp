@@ -1,5 +1,11 @@
 #pragma once
+#include <set>
+
 #include "analyzers/check.hpp"
+
+namespace clang {
+class Decl;
+}  // namespace clang
 
 namespace sls::analyzers {
 
@@ -7,7 +13,9 @@ namespace sls::analyzers {
 // handlers, SIGTERM/SIGINT handlers, __attribute__((destructor)) functions,
 // and objects of static storage whose destructor does I/O (including
 // std::ofstream, which flushes in its destructor). A local object that
-// flushes when the handler's scope ends is fine.
+// flushes when the handler's scope ends is fine. A destructor written in the
+// file is reported at the destructor (the code that may never run), with the
+// global as a note.
 class ExitTimeFlushCheck : public Check {
 public:
   ExitTimeFlushCheck() : Check("sls-exit-time-flush") {}
@@ -15,6 +23,9 @@ public:
 
 protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
+
+private:
+  std::set<const clang::Decl*> m_reported;
 };
 
 }  // namespace sls::analyzers

@@ -43,6 +43,70 @@ bool result_is_checked(const clang::Stmt* body, const clang::VarDecl* result) {
   return false;
 }
 
+// `body` checks that this file exists: a check of the same name, of a
+// computed name (which may be it), or of its folder.
+bool checks_existence(const clang::Stmt* body, const LiteralText& path) {
+  for (const auto* check : find_calls(body, k_existence_checks)) {
+    auto checked = check->getNumArgs() > 0 ? literal_text(check->getArg(0)) : std::nullopt;
+    if (!checked || !checked->complete || !path.complete || checked->text == path.text ||
+        path.text.starts_with(checked->text + "/")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+constexpr std::initializer_list<std::string_view> k_removals = {
+    "unlink", "unlinkat", "remove", "std::remove", "rename", "std::rename", "rmdir", "nftw",
+    "std::filesystem::remove", "std::filesystem::remove_all", "std::filesystem::rename"};
+
+// `buf`, `s.c_str()`, `s.data()`, `&buf[0]`: the variable holding a path.
+const clang::VarDecl* path_variable(const clang::Expr* path) {
+  path = path ? path->IgnoreParenImpCasts() : nullptr;
+  if (const auto* call = llvm::dyn_cast_or_null<clang::CXXMemberCallExpr>(path))
+    path = call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  if (const auto* address = llvm::dyn_cast_or_null<clang::UnaryOperator>(path);
+      address && address->getOpcode() == clang::UO_AddrOf) {
+    path = address->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (const auto* element = llvm::dyn_cast_or_null<clang::ArraySubscriptExpr>(path))
+    path = element->getBase()->IgnoreParenImpCasts();
+  const auto* ref = llvm::dyn_cast_or_null<clang::DeclRefExpr>(path);
+  return ref ? llvm::dyn_cast<clang::VarDecl>(ref->getDecl()) : nullptr;
+}
+
+// `var` is removed in `body`: passed to unlink/remove/rename, or to a function
+// of this file that removes files (`cleanup(path)`).
+bool is_removed_in(const clang::Stmt* body, const clang::VarDecl& var, int depth = 1) {
+  for (const auto* call : find_calls_any(body)) {
+    const auto* callee = call->getDirectCallee();
+    bool removes = name_is_one_of(callee_name(*call), k_removals);
+    const auto* definition = callee ? callee->getDefinition() : nullptr;
+    bool helper_removes = depth > 0 && definition && definition->getBody() &&
+                          !find_calls(definition->getBody(), k_removals).empty();
+    if (!removes && !helper_removes) continue;
+    for (const auto* arg : call->arguments()) {
+      if (mentions(arg, var)) return true;
+    }
+  }
+  return false;
+}
+
+bool is_returned(const clang::Stmt* body, const clang::VarDecl& var) {
+  if (!body) return false;
+  if (const auto* ret = llvm::dyn_cast<clang::ReturnStmt>(body)) return mentions(ret, var);
+  for (const auto* child : body->children()) {
+    if (child && is_returned(child, var)) return true;
+  }
+  return false;
+}
+
+// The file is meant to outlive the function that made it: its name is
+// returned, or it is not a local of this function (a parameter, a global).
+bool escapes(const clang::Stmt* body, const clang::VarDecl& var) {
+  return !var.isLocalVarDecl() || var.isStaticLocal() || is_returned(body, var);
+}
+
 const clang::VarDecl* opened_variable(const clang::Stmt& site, clang::ASTContext& ast) {
   if (const auto* call = llvm::dyn_cast<clang::CallExpr>(&site)) return result_variable(*call, ast);
   auto parents = ast.getParents(site);
@@ -52,17 +116,54 @@ const clang::VarDecl* opened_variable(const clang::Stmt& site, clang::ASTContext
 }  // namespace
 
 void TmpLifecycleCheck::register_matchers(clang::ast_matchers::MatchFinder& finder) {
+  using namespace clang::ast_matchers;
   add_file_access_matchers(finder, this);
+  finder.addMatcher(callExpr(isExpansionInMainFile(), callee(functionDecl(hasAnyName(
+                                                          "::mkstemp", "::mkstemps", "::mkostemp", "::mkostemps",
+                                                          "::mkstemp64", "::mkdtemp"))))
+                        .bind("unique"),
+                    this);
+}
+
+// mkstemp("/tmp/x-XXXXXX") in handler code with the file never removed: a
+// unique name, but one more file in /tmp on every warm invocation.
+void TmpLifecycleCheck::check_unique_file(const clang::CallExpr& call) {
+  const auto* var = call.getNumArgs() > 0 ? path_variable(call.getArg(0)) : nullptr;
+  const auto* body = model().enclosing_body(call);
+  if (!var || !body || !model().may_be_handler(call) || escapes(body, *var) || is_removed_in(body, *var)) return;
+  report(call.getBeginLoc(), "'" + callee_name(call) +
+                                 "' creates a file per request that is never removed: /tmp keeps it while the "
+                                 "instance is warm and fills up; unlink it when done");
+}
+
+// A per-request name built at run time under /tmp ("/tmp/peaks-" + id),
+// written in handler code and never removed.
+void TmpLifecycleCheck::check_computed_name(const FileAccess& access, const clang::Stmt* body) {
+  if (access.mode != AccessMode::Write || access.kind == AssetKind::Filesystem || !model().may_be_handler(*access.site))
+    return;
+  const auto* var = path_variable(access.path);
+  if (var && (escapes(body, *var) || is_removed_in(body, *var))) return;
+  if (!var && !find_calls(body, k_removals).empty()) return;
+  report(access.site->getBeginLoc(), "a file is created under /tmp per request and never removed: /tmp keeps it "
+                                     "while the instance is warm and fills up; remove it when done");
 }
 
 void TmpLifecycleCheck::check(const clang::ast_matchers::MatchFinder::MatchResult& result) {
+  if (const auto* unique = result.Nodes.getNodeAs<clang::CallExpr>("unique")) {
+    check_unique_file(*unique);
+    return;
+  }
   const auto* site = result.Nodes.getNodeAs<clang::Stmt>("access");
   for (const auto& access : file_accesses(*site, ast())) {
     auto path = literal_text(access.path);
-    if (!path || !path->complete || !is_tmp_path(path->text) || path->text == "/tmp" || path->text == "/tmp/") continue;
-    if (access.kind == AssetKind::Filesystem) continue;  // mkdir/remove/rename of /tmp entries manage the directory
     const auto* body = model().enclosing_body(*access.site);
-    if (!find_calls(body, k_existence_checks).empty()) continue;
+    if (!path || !is_tmp_path(path->text) || path->text == "/tmp" || path->text == "/tmp/") continue;
+    if (checks_existence(body, *path)) continue;  // a cache that looks before it writes
+    if (!path->complete) {
+      check_computed_name(access, body);
+      continue;
+    }
+    if (access.kind == AssetKind::Filesystem) continue;  // mkdir/remove/rename of /tmp entries manage the directory
     if (access.mode == AccessMode::Write) {
       if (!model().may_be_handler(*access.site)) continue;
       report(access.site->getBeginLoc(), "'" + path->text +

@@ -1,5 +1,6 @@
 #pragma once
 #include "analyzers/check.hpp"
+#include "analyzers/file_access.hpp"
 
 namespace sls::analyzers {
 
@@ -8,7 +9,10 @@ namespace sls::analyzers {
 // /tmp with a fixed name written in handler code with no existence check (a
 // per-request scratch file that should come from mkstemp), and a fixed /tmp
 // file read with neither an existence check nor a check of the open result.
-// A cache that checks for the file first, and mkstemp/tmpfile, are fine.
+// Also files made per request that are never removed, so /tmp fills up on a
+// warm instance: a mkstemp file, or a name built at run time under /tmp.
+// A cache that checks for the file first, mkstemp + unlink and tmpfile are
+// fine.
 class TmpLifecycleCheck : public Check {
 public:
   TmpLifecycleCheck() : Check("sls-tmp-lifecycle") {}
@@ -16,6 +20,10 @@ public:
 
 protected:
   void check(const clang::ast_matchers::MatchFinder::MatchResult& result) override;
+
+private:
+  void check_unique_file(const clang::CallExpr& call);
+  void check_computed_name(const FileAccess& access, const clang::Stmt* body);
 };
 
 }  // namespace sls::analyzers

@@ -19,12 +19,23 @@ bool reseeded_in_handler(const clang::VarDecl& engine, const TuModel& model, cla
   return false;
 }
 
+// rand_r(&seed) with `seed` in static storage: one sequence for the instance.
+bool rand_r_state_is_static(const clang::CallExpr& call) {
+  const auto* address = call.getNumArgs() == 1
+                            ? llvm::dyn_cast<clang::UnaryOperator>(call.getArg(0)->IgnoreParenImpCasts())
+                            : nullptr;
+  if (!address || address->getOpcode() != clang::UO_AddrOf) return false;
+  const auto* root = static_storage_root(address->getSubExpr());
+  return root && root->hasGlobalStorage();
+}
+
 }  // namespace
 
 void UserspacePrngCheck::register_matchers(MatchFinder& finder) {
   finder.addMatcher(callExpr(isExpansionInMainFile(),
                              callee(functionDecl(hasAnyName("::rand", "::random", "::drand48", "::lrand48", "::mrand48",
-                                                            "::erand48", "::nrand48", "::jrand48", "::std::rand"))))
+                                                            "::erand48", "::nrand48", "::jrand48", "::std::rand",
+                                                            "::rand_r"))))
                         .bind("call"),
                     this);
   finder.addMatcher(varDecl(hasGlobalStorage(), unless(parmVarDecl()), isExpansionInMainFile()).bind("var"), this);
@@ -32,6 +43,7 @@ void UserspacePrngCheck::register_matchers(MatchFinder& finder) {
 
 void UserspacePrngCheck::check(const MatchFinder::MatchResult& result) {
   if (const auto* call = result.Nodes.getNodeAs<clang::CallExpr>("call")) {
+    if (callee_name(*call) == "rand_r" && !rand_r_state_is_static(*call)) return;  // a per-request state is fine
     report(call->getBeginLoc(), "'" + callee_name(*call) +
                                     "' draws from a per-process generator: every instance "
                                     "started the same way produces the same numbers");

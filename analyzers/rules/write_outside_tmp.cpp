@@ -13,9 +13,7 @@ void WriteOutsideTmpCheck::check(const clang::ast_matchers::MatchFinder::MatchRe
   for (const auto& access : file_accesses(*site, ast())) {
     if (access.mode != AccessMode::Write) continue;
     auto path = literal_text(access.path);
-    if (!path || path->text.empty() || is_tmp_path(path->text) || is_special_path(path->text)) continue;
-    // A literal prefix that stops inside the first component ("/t" + x) proves nothing.
-    if (!path->complete && path->text.find('/', 1) == std::string::npos && path->text != "/") continue;
+    if (!path || !is_known_outside_tmp(*path)) continue;
     report(access.site->getBeginLoc(), access.function + " writes to '" + path->text + (path->complete ? "" : "…") +
                                            "', outside /tmp, the only writable directory");
   }

@@ -8,7 +8,7 @@
 sls::Response handle(const sls::Request& request, sls::Context& context) {
   void* plugin = dlopen("libplugin.so", RTLD_NOW);                     // expect: warning sls-dlopen
   std::string name = std::string("libcodec-") + request.query("c") + ".so";
-  void* codec = dlopen(name.c_str(), RTLD_LAZY);                       // expect: warning sls-dlopen
+  void* codec = dlopen(name.c_str(), RTLD_LAZY);                       // expect: warning sls-dlopen; note sls-dynamic-path
   void* lazy = dlopen("./lib/libextra.so.1", RTLD_LAZY | RTLD_GLOBAL); // expect: warning sls-dlopen
   void* self = dlopen(nullptr, RTLD_NOW);
   void* probe = dlopen("libssl.so.3", RTLD_NOW | RTLD_NOLOAD);

@@ -53,6 +53,7 @@ static void unique_scratch() {
   char name[] = "/tmp/upload-XXXXXX";
   int fd = mkstemp(name);
   close(fd);
+  unlink(name);
   FILE* anonymous = tmpfile();
   (void)anonymous;
 }

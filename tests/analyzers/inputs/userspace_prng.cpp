@@ -5,7 +5,7 @@
 
 #include <sls/function.hpp>
 
-static std::mt19937 g_engine(std::random_device{}());   // expect: warning sls-userspace-prng; warning sls-global-mutable-state
+static std::mt19937 g_engine(std::random_device{}());   // expect: warning sls-userspace-prng; warning sls-global-mutable-state; warning sls-init-unique-value
 static std::minstd_rand g_fast;                          // expect: warning sls-userspace-prng; warning sls-global-mutable-state
 static std::mt19937_64 g_reseeded;                       // reseeded per request: fine  // expect: warning sls-global-mutable-state
 

@@ -20,7 +20,7 @@ sls::Response handle(const sls::Request& request, sls::Context& context) {
   FILE* scratch = std::fopen("/tmp/scratch.json", "w");    // expect: warning sls-tmp-lifecycle
   FILE* config = std::fopen("config/app.json", "r");       // a read of a shipped file
   FILE* sink = std::fopen("/dev/null", "w");
-  std::ofstream dynamic(request.path());                   // not a literal: cannot tell
+  std::ofstream dynamic(request.path());                   // not a literal: may land anywhere  // expect: note sls-dynamic-path
   int rd = open("data/table.bin", O_RDONLY);
   std::ofstream tmp_out(std::string("/tmp/") + request.query("id"));
   (void)out, (void)fd, (void)scratch, (void)config, (void)sink, (void)rd;
