@@ -18,6 +18,7 @@ BuildSession::BuildSession(const LoadedProject& project, Progress::Style progres
 StepCounts BuildSession::finish() {
   m_hasher.save();
   m_progress.finish();
+  if (m_remote) m_remote->drain();  // the uploads this build queued, before it reports
   if (m_remote && !m_remote->problem().empty())
     m_context.diagnostics.warning(
         {}, "the remote cache " + m_remote->base_url() + " was left out of this build: " + m_remote->problem(),

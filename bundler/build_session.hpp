@@ -26,7 +26,8 @@ public:
   const BuildContext& context() const { return m_context; }
   Progress& progress() { return m_progress; }
 
-  // Saves the file hashes, clears the progress line, reports an unusable
+  // Saves the file hashes, clears the progress line, waits for the uploads
+  // to the remote cache, reports an unusable
   // remote cache once, and keeps the store within its size limit when this
   // build added to it. Returns what the build's steps did.
   StepCounts finish();

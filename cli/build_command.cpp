@@ -41,7 +41,11 @@ nlohmann::json json_report(const BuildSummary& summary, const Diagnostics& diagn
   const StepCounts& steps = summary.steps;
   nlohmann::json lint = nullptr;
   if (summary.lint) {
+    nlohmann::json not_analysed = nlohmann::json::array();  // each fails the build (docs/design.md §8)
+    for (const analyzers::FileFailure& failure : summary.lint->report.failures)
+      not_analysed.push_back({{"file", failure.path}, {"message", failure.message}});
     lint = {{"errors", summary.lint->report.count(analyzers::Severity::Error)},
+            {"not_analysed", not_analysed},
             {"warnings", summary.lint->report.count(analyzers::Severity::Warning)},
             {"notes", summary.lint->report.count(analyzers::Severity::Note)},
             {"units_linted", summary.lint->units_linted},
@@ -57,7 +61,9 @@ nlohmann::json json_report(const BuildSummary& summary, const Diagnostics& diagn
             {"linked", steps.linked},
             {"link_cached", steps.link_hits},
             {"packaged", steps.packaged},
-            {"package_reused", steps.package_hits}}},
+            {"package_reused", steps.package_hits},
+            {"runtime_compiled", steps.runtime_compiled},
+            {"runtime_cached", steps.runtime_hits}}},
           {"build_log",
            {{"replayed", summary.build_log.replayed},
             {"reason", summary.build_log.reason},

@@ -30,6 +30,14 @@ std::string describe_steps(const StepCounts& steps, std::size_t units_linted) {
          std::to_string(steps.packaged) + " packaged (" + std::to_string(steps.package_hits) + " reused)";
 }
 
+// A unit the analyzers could not parse is no pass: named here, under the totals, as well as above.
+void print_not_analysed(std::ostream& text, const std::vector<analyzers::FileFailure>& failures) {
+  if (failures.empty()) return;
+  text << "sls: lint: " << failures.size() << " unit(s) could not be analysed, which fails the build:";
+  for (const analyzers::FileFailure& failure : failures) text << " " << failure.path;
+  text << "\n";
+}
+
 }  // namespace
 
 std::size_t lint_errors(const BuildSummary& summary) {
@@ -71,6 +79,7 @@ void print_build_totals(const BuildSummary& summary, double seconds) {
                  ? " (errors fail the build; fix them, suppress with // NOLINT(rule), or pass --no-lint)"
                  : "")
          << "\n";
+    print_not_analysed(text, summary.lint->report.failures);
   }
   std::cerr << text.str() << std::flush;
 }

@@ -109,16 +109,27 @@ std::vector<fs::path> runtime_sources(const BuildContext& context, const Platfor
   return sources;
 }
 
+// `arg` with sls's share folder replaced by a placeholder: the objects do not
+// depend on where sls is installed (-ffile-prefix-map), so neither does their key.
+std::string without_share_dir(std::string arg, const std::string& share_dir) {
+  for (std::size_t at = arg.find(share_dir); !share_dir.empty() && at != std::string::npos;
+       at = arg.find(share_dir, at))
+    arg.replace(at, share_dir.size(), "<share>");
+  return arg;
+}
+
 // The glue's objects depend only on its sources, the SDK headers and the flags.
 std::string runtime_key(const BuildContext& context, const Platform& target, const std::vector<fs::path>& sources,
                         const std::string& compiler) {
   Sha256Builder key;
-  key.update_field("glue-2");  // 2: published with glue.sha256
+  key.update_field("glue-3");  // 2: published with glue.sha256; 3: no install path, objects in the store
   key.update_field(compiler);
   UnitOptions options = sls_unit_options(context, target);
   options.project_root.clear();
+  const std::string share_dir = context.toolchain().layout.share_dir.string();
   for (const fs::path& source : sources) {
-    for (const std::string& arg : frontend_command(context.toolchain(), options, source)) key.update_field(arg);
+    for (const std::string& arg : frontend_command(context.toolchain(), options, source))
+      key.update_field(without_share_dir(arg, share_dir));
   }
   // Every header the glue can include: the SDK's and the glue's own.
   for (const fs::path& dir : {context.toolchain().layout.sdk_include_dir(), context.toolchain().layout.runtime_dir()}) {
@@ -199,18 +210,33 @@ void find_runtime(const BuildContext& context, const Platform& target, TargetSup
   if (ec) support.glue_compiled = false;
 }
 
-// One glue source into the private temporary folder.
+// Each glue object is also a store entry, so a machine whose user cache lacks
+// the glue takes it from the store, and through it from the remote cache.
+std::string glue_object_key(const TargetSupport& support, std::size_t i) {
+  return combine_keys({"glue-object", support.glue_key, support.all_objects[i].filename().string()});
+}
+
+// One glue source into the private temporary folder: from the store, else compiled and stored.
 void compile_runtime_source(const BuildContext& context, const Platform& target, TargetSupport& support,
                             std::size_t i) {
   if (support.glue_ok || !support.glue_compiled) return;
+  const fs::path& source = support.glue_sources[i];
+  fs::path object = support.glue_temp / support.all_objects[i].filename();
+  std::string key = glue_object_key(support, i);
+  if (materialize(context.store, key, object, fs::perms(0644))) {
+    ++context.counters.runtime_hits;
+    return;
+  }
   UnitOptions options = sls_unit_options(context, target);
   options.project_root.clear();
-  const fs::path& source = support.glue_sources[i];
-  auto command =
-      compile_command(context.toolchain(), options, source, support.glue_temp / (source.filename().string() + ".o"));
-  if (!run_step(context, launched(context.toolchain(), command), {},
-                "the sls runtime glue (" + source.filename().string() + ") failed to compile"))
-    support.glue_compiled = false;
+  auto command = compile_command(context.toolchain(), options, source, object);
+  ++context.counters.runtime_compiled;
+  auto compiled = run_step(context, launched(context.toolchain(), command), {},
+                           "the sls runtime glue (" + source.filename().string() + ") failed to compile")
+                      ? read_file(object)
+                      : Expected<std::string>(make_error(""));
+  if (!compiled) support.glue_compiled = false;
+  else context.store.put(key, *compiled);  // if this fails, the next machine only compiles it too
 }
 
 void publish_runtime(TargetSupport& support) {
@@ -289,6 +315,11 @@ void prepare_prelude(const BuildContext& context, const Platform& target, Target
   fs::path header = context.toolchain().layout.runtime_dir() / "prelude" / "prelude.hpp";
   fs::path pch = target_dir(context, target) / "prelude.pch";
   std::error_code ec;
+  // Under a compiler launcher nothing starts from the prelude (docs/configuration.md):
+  // a launcher may rewrite the command line (distcc adds its own -target), and a
+  // PCH is refused by any other command line, the analyzers' included; distcc
+  // cannot ship a PCH to its servers and ccache does not cache compiles using one.
+  if (!context.toolchain().compiler_launcher.empty()) return;
   if (!fs::is_regular_file(header, ec)) return;
   auto command = prelude_command(context.toolchain(), sls_unit_options(context, target), header, pch);
   CompileStepCache cache(cache_context(context));
@@ -296,7 +327,7 @@ void prepare_prelude(const BuildContext& context, const Platform& target, Target
   if (!key) {
     fs::create_directories(pch.parent_path(), ec);
     ++context.counters.compiled;
-    auto result = context.runner.run({launched(context.toolchain(), command), std::nullopt, {}, context.layout().root});
+    auto result = context.runner.run({command, std::nullopt, {}, context.layout().root});
     if (!result || result->exit_code != 0) {
       context.diagnostics.warning({header.string(), 0, 0},
                                   "the prelude did not precompile; functions are compiled without it",

@@ -19,6 +19,7 @@ namespace sls {
 // What the build did, for its report ("a no-op build runs no step").
 struct StepCounts {
   std::size_t compiled = 0, compile_hits = 0, linked = 0, link_hits = 0, packaged = 0, package_hits = 0;
+  std::size_t runtime_compiled = 0, runtime_hits = 0;  // objects of sls's runtime glue
 };
 
 // Counted by the stages while they run on the task graph's threads.
@@ -29,7 +30,11 @@ struct BuildCounters {
   std::atomic<std::size_t> link_hits{0};     // executables taken from the cache
   std::atomic<std::size_t> packaged{0};      // zips written
   std::atomic<std::size_t> package_hits{0};  // zips reused from the previous output
-  StepCounts snapshot() const { return {compiled, compile_hits, linked, link_hits, packaged, package_hits}; }
+  std::atomic<std::size_t> runtime_compiled{0};  // glue objects compiled (none when the user cache has them)
+  std::atomic<std::size_t> runtime_hits{0};      // glue objects taken from the store (the remote cache's included)
+  StepCounts snapshot() const {
+    return {compiled, compile_hits, linked, link_hits, packaged, package_hits, runtime_compiled, runtime_hits};
+  }
 };
 
 struct BuildContext {

@@ -23,7 +23,10 @@ struct Toolchain {
   std::string nm = "llvm-nm-19";  // lists the names objects define (entry_point.hpp)
   // Run in front of every compile (ccache, distcc, sccache), like CMake's
   // <LANG>_COMPILER_LAUNCHER. Not part of any cache key: it must not change
-  // what the compiler produces.
+  // what the compiler produces. It never sees the prelude: with a launcher,
+  // nothing is precompiled and no unit starts from a PCH (a launcher may
+  // rewrite the command line, and a PCH is refused by any other one), and the
+  // analyzers always parse the command line above, never the launcher's.
   std::vector<std::string> compiler_launcher;
   // arm64 on an x86_64 host (docs/targets.md): Debian's cross sysroot
   // (libc6-dev-arm64-cross) and the cross GCC folder holding its libstdc++,

@@ -1,7 +1,5 @@
 #include "tests/dx/redis_server.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -9,33 +7,14 @@
 #include <string>
 #include <thread>
 
-namespace sls::dx {
-namespace {
+#include "tests/support/loopback.hpp"
 
+namespace sls::dx {
+using testing::free_loopback_port;
+using testing::loopback_address;
 using namespace std::chrono_literals;
 
-sockaddr_in loopback(std::uint16_t port) {
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(port);
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return address;
-}
-
-// The kernel's choice of a free port; redis-server binds it a moment later.
-std::uint16_t free_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address = loopback(0);
-  socklen_t length = sizeof address;
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
-}  // namespace
-
-RedisServer::RedisServer(const std::filesystem::path& scratch) : m_scratch(scratch), m_port(free_port()) {}
+RedisServer::RedisServer(const std::filesystem::path& scratch) : m_scratch(scratch), m_port(free_loopback_port()) {}
 
 RedisServer::~RedisServer() { stop(); }
 
@@ -63,7 +42,7 @@ void RedisServer::stop() {
 
 bool RedisServer::answers_ping() const {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address = loopback(m_port);
+  sockaddr_in address = loopback_address(m_port);
   timeval timeout{1, 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 && write(fd, "PING\r\n", 6) == 6;

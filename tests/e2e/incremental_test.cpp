@@ -212,9 +212,10 @@ TEST_F(IncrementalTest, PreludeRestoredFromTheCacheSurvivesANewHeaderMtime) {
   EXPECT_EQ(report["steps"]["compiled"], 1) << second.out;  // api/c.cpp only: the prelude came from the cache
 }
 
-TEST_F(IncrementalTest, CompilerLauncherRunsEveryCompileAndSharesTheCache) {
-  // Given SLS_COMPILER_LAUNCHER, every compile should go through it, and what it
-  // produced should serve a later build without it (the launcher is not in any key).
+TEST_F(IncrementalTest, CompilerLauncherRunsEveryCompileButNeverThePrelude) {
+  // Given SLS_COMPILER_LAUNCHER, every compile should go through it and none should start from
+  // the prelude, which is never built through it (docs/configuration.md); a later build without
+  // the launcher should build its prelude and succeed.
   TempProject tools;
   fs::path log = tools.root() / "launched.log";
   tools.write("launch.sh", "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + log.string() + "'\nexec \"$@\"\n");
@@ -223,16 +224,20 @@ TEST_F(IncrementalTest, CompilerLauncherRunsEveryCompileAndSharesTheCache) {
       run_sls({"build", "--json", m_project.root().string()}, {},
               {{"SLS_CACHE_DIR", m_cache.string()}, {"SLS_COMPILER_LAUNCHER", (tools.root() / "launch.sh").string()}});
   ASSERT_EQ(launched.exit_code, 0) << launched.out << launched.err;
+  EXPECT_EQ(nlohmann::json::parse(launched.out)["steps"]["compiled"], 3);  // a, b, c; no prelude
   auto logged = read_file(log);
   std::string lines = logged ? *logged : "";
-  for (const std::string unit : {"api/a.cpp", "api/b.cpp", "api/c.cpp", "c++-header"})
+  for (const std::string unit : {"api/a.cpp", "api/b.cpp", "api/c.cpp"})
     EXPECT_NE(lines.find(unit), std::string::npos) << unit << " was not compiled through the launcher:\n" << lines;
+  EXPECT_EQ(lines.find("c++-header"), std::string::npos) << "the prelude went through the launcher:\n" << lines;
+  EXPECT_EQ(lines.find("-include-pch"), std::string::npos) << "a launched compile used the prelude:\n" << lines;
   EXPECT_EQ(lines.find("--why-extract"), std::string::npos) << "links do not go through a compiler launcher";
 
   fs::remove_all(m_project.root() / ".sls");
-  nlohmann::json without = build_once();
-  EXPECT_EQ(without["steps"]["compiled"], 0);
-  EXPECT_EQ(without["steps"]["linked"], 0);
+  int exit_code = -1;
+  nlohmann::json without = build_once(&exit_code);
+  EXPECT_EQ(exit_code, 0) << without.dump(2);
+  EXPECT_EQ(without["steps"]["compiled"], 4);  // the prelude, and a, b, c starting from it
 }
 
 TEST_F(IncrementalTest, CacheCommandsReportAndPrune) {
