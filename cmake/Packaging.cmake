@@ -36,7 +36,9 @@ set(sls_deb_toolchain "clang-19, lld-19, llvm-19, libstdc++-12-dev, nlohmann-jso
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${sls_deb_libraries}, ${sls_deb_toolchain}")
 # wasm-opt shrinks modules; Node.js runs them for `sls invoke`; clangd reads compile_commands.json.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "binaryen, nodejs, clangd-19")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "wabt")
+# arch = "arm64" needs Debian's cross sysroot, and sls invoke/dev run such functions under qemu-aarch64
+# (docs/targets.md).
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "wabt, libc6-dev-arm64-cross, libstdc++-12-dev-arm64-cross, libgcc-12-dev-arm64-cross, qemu-user")
 
 # Debian's policy files: copyright, the changelog (gzip -9n: no name or time
 # in the header, so the package is reproducible) and a manual page generated

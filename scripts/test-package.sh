@@ -31,7 +31,7 @@ fi
 deb=$(ls "$build_dir"/sls_*.deb)
 
 # Debian's own checker: any error (E:) or warning (W:) tag fails the test.
-lintian_tags=$(lintian --no-tag-display-limit "$deb" 2>&1 | grep -E '^[EW]: ' || true)
+lintian_tags=$(lintian --tag-display-limit 0 "$deb" 2>&1 | grep -E '^[EW]: ' || true)
 if [[ -n "$lintian_tags" ]]; then
   echo "test-package: FAILED: lintian reports errors or warnings for $(basename "$deb"):" >&2
   echo "$lintian_tags" >&2
