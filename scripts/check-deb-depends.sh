@@ -17,7 +17,8 @@ owner_of() {  # the package owning a file, tried with and without /usr (merged /
   local file=$1 real
   real=$(readlink -f "$file")
   for candidate in "$file" "$real" "${real#/usr}" "/usr$real"; do
-    if owner=$(dpkg -S "$candidate" 2>/dev/null | head -1); then echo "${owner%%:*}"; return 0; fi
+    # sed, not head: under pipefail a reader that stops early makes the writer's SIGPIPE the status.
+    if owner=$(dpkg -S "$candidate" 2>/dev/null | sed -n 1p) && [[ -n "$owner" ]]; then echo "${owner%%:*}"; return 0; fi
   done
   echo "unowned:$file"
 }
@@ -39,7 +40,7 @@ missing=0
 dpkg-deb -x "$deb" "$work/root"
 while IFS= read -r elf; do
   for soname in $(readelf -d "$elf" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-    path=$(ldconfig -p | awk -v so="$soname" '$1 == so && /x86-64/ {print $NF; exit}')
+    path=$(ldconfig -p | awk -v so="$soname" '$1 == so && /x86-64/ && !found {print $NF; found = 1}')
     [[ -n "$path" ]] || { echo "missing: ${elf#"$work/root"} needs $soname, which no installed library provides"; missing=1; continue; }
     package=$(owner_of "$path")
     grep -qx "$package" "$work/depends" ||
@@ -64,7 +65,7 @@ while IFS= read -r package; do
     { echo "missing: the runtime glue includes headers of $package, which Depends does not pull in"; missing=1; }
 done <"$work/header-packages"
 # A header no package owns (dpkg -S found nothing) cannot be on a fresh machine either.
-owned=$(xargs -r dpkg -S <"$work/headers" 2>/dev/null | sed 's/^[^ ]* //' | sort -u)
+owned=$(xargs -r dpkg -S <"$work/headers" 2>/dev/null | sed 's/^[^ ]* //' | sort -u || true)
 while IFS= read -r header; do
   grep -qxF "$header" <<<"$owned" || [[ $(owner_of "$header") != unowned:* ]] ||
     { echo "missing: the runtime glue includes $header, which no package owns"; missing=1; }
