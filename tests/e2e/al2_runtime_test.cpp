@@ -77,12 +77,7 @@ struct Al2Build {
 const Al2Build& al2_build() {
   static const Al2Build build = [] {
     Al2Build result;
-    result.project = *make_temp_directory("sls-e2e-al2") / "quickstart";
-    copy_project(source_dir() / "examples" / "quickstart", result.project);
-    auto config = read_file(result.project / "sls.toml");
-    std::string text = config ? *config : std::string();
-    text.replace(text.find("[build]\n"), 8, "[build]\nruntime = \"provided.al2\"\n");
-    EXPECT_TRUE(write_file_atomically(result.project / "sls.toml", text, fs::perms(0644)));
+    result.project = quickstart_with_build_settings(*make_temp_directory("sls-e2e-al2"), "runtime = \"provided.al2\"\n");
     EXPECT_TRUE(write_file_atomically(result.project / "api" / "threads.cpp", k_threads_function, fs::perms(0644)));
     result.build = run_sls({"build", result.project.string()});
     return result;

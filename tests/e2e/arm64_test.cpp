@@ -6,31 +6,23 @@
 #include <nlohmann/json.hpp>
 
 #include "core/file_system.hpp"
-#include "lambda_runtime_server.hpp"
 #include "process.hpp"
 #include "tests/e2e/e2e_support.hpp"
 #include "tests/e2e/http_event.hpp"
+#include "tests/e2e/served_function.hpp"
 
 namespace sls::e2e {
 namespace {
 
 using nlohmann::json;
-using namespace std::chrono_literals;
 
-constexpr auto k_wait = 60s;  // a bootstrap under qemu starts in well under a second; this only bounds a hang
 constexpr const char* k_arm64_sysroot = "/usr/aarch64-linux-gnu";
 
 const std::vector<std::string> k_functions = {"api/echo", "api/greet", "api/hello", "api/users/[id]", "api/visits"};
 
 // examples/quickstart with `arch` set in [build] (as a user would write it).
 fs::path quickstart_for(const std::string& arch, const fs::path& parent) {
-  fs::path project = parent / "quickstart";
-  copy_project(source_dir() / "examples" / "quickstart", project);
-  std::string toml = *read_file(project / "sls.toml");
-  std::size_t build = toml.find("[build]\n");
-  toml.insert(build + 8, "arch = \"" + arch + "\"\n");
-  EXPECT_TRUE(write_file_atomically(project / "sls.toml", toml, fs::perms(0644)));
-  return project;
+  return quickstart_with_build_settings(parent, "arch = \"" + arch + "\"\n");
 }
 
 struct ArchBuild {
@@ -59,11 +51,6 @@ int elf_machine(const fs::path& file) {
 }
 constexpr int k_em_aarch64 = 183, k_em_x86_64 = 62;
 
-std::vector<std::string> bootstrap_command(const std::string& arch, const fs::path& bootstrap) {
-  if (arch == "arm64") return {"qemu-aarch64", "-L", k_arm64_sysroot, bootstrap.string()};
-  return {bootstrap.string()};
-}
-
 // The events each function answers in this test: success, an error, state kept across calls, binary bodies.
 std::vector<json> events_for(const std::string& function) {
   if (function == "api/echo")
@@ -77,27 +64,9 @@ std::vector<json> events_for(const std::string& function) {
 
 // Runs one bootstrap (under qemu for arm64) against its own Runtime API server; the results in event order.
 std::vector<test::InvocationResult> serve(const std::string& arch, const std::string& function) {
-  fs::path dir = extract_bundle(build_for(arch).bundle(function));
-  test::LambdaRuntimeServer server;
-  test::Child child(test::ProcessSpec{bootstrap_command(arch, dir / "bootstrap"),
-                                      test::inherited_env({{"AWS_LAMBDA_RUNTIME_API", server.address()},
-                                                           {"AWS_LAMBDA_FUNCTION_NAME", function},
-                                                           {"LAMBDA_TASK_ROOT", dir.string()}}),
-                                      {},
-                                      dir},
-                    dir);
-  std::vector<std::string> ids;
-  for (const json& event : events_for(function)) ids.push_back(server.enqueue(event.dump()));
-  server.wait_for_results(ids.size(), k_wait);
-  std::vector<test::InvocationResult> results;
-  for (const std::string& id : ids) {
-    auto result = server.result_for(id);
-    EXPECT_TRUE(result) << arch << " " << function << ": no result; bootstrap stderr: " << child.err();
-    results.push_back(result.value_or(test::InvocationResult{id, test::ResultKind::error, "no result", ""}));
-  }
-  server.stop();
-  child.kill();
-  return results;
+  std::vector<std::string> launcher;
+  if (arch == "arm64") launcher = {"qemu-aarch64", "-L", k_arm64_sysroot};
+  return ServedFunction(build_for(arch).bundle(function), function, launcher).invoke(events_for(function));
 }
 
 TEST(Arm64Test, EveryBootstrapIsAnAarch64ExecutableAndSaysArm64) {

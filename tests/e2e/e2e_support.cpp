@@ -73,4 +73,16 @@ ProcessResult run_program(const fs::path& program, const std::map<std::string, s
 }
 
 
+fs::path quickstart_with_build_settings(const fs::path& parent, const std::string& settings) {
+  fs::path project = parent / "quickstart";
+  copy_project(source_dir() / "examples" / "quickstart", project);
+  auto config = read_file(project / "sls.toml");
+  std::string toml = config ? *config : std::string();
+  std::size_t build = toml.find("[build]\n");
+  EXPECT_NE(build, std::string::npos) << "examples/quickstart/sls.toml has no [build] table";
+  if (build != std::string::npos) toml.insert(build + 8, settings);
+  EXPECT_TRUE(write_file_atomically(project / "sls.toml", toml, fs::perms(0644)));
+  return project;
+}
+
 }  // namespace sls::e2e

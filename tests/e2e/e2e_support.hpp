@@ -33,6 +33,10 @@ void copy_project(const fs::path& from, const fs::path& to);
 // Every file under `dir`, relative path -> bytes.
 std::map<std::string, std::string> read_tree(const fs::path& dir);
 
+// examples/quickstart copied to `parent`/quickstart with `settings` added under its [build] table,
+// as a user would write them (e.g. `arch = "arm64"\n`); returns the copy.
+fs::path quickstart_with_build_settings(const fs::path& parent, const std::string& settings);
+
 // Extracts one bundle to a fresh folder (kept until the program exits) and returns it.
 fs::path extract_bundle(const fs::path& zip);
 

@@ -13,12 +13,20 @@ using nlohmann::json;
 using namespace std::chrono_literals;
 
 namespace {
-constexpr auto k_wait = 30s;
+constexpr auto k_wait = 60s;  // only bounds a hang: a bootstrap answers in milliseconds (under qemu, well under a second)
 }
 
-ServedFunction::ServedFunction(const std::filesystem::path& bundle, const std::string& function)
+namespace {
+std::vector<std::string> launched_bootstrap(std::vector<std::string> launcher, const std::filesystem::path& dir) {
+  launcher.push_back((dir / "bootstrap").string());
+  return launcher;
+}
+}  // namespace
+
+ServedFunction::ServedFunction(const std::filesystem::path& bundle, const std::string& function,
+                               const std::vector<std::string>& launcher)
     : m_dir(extract_bundle(bundle)),
-      m_child(test::ProcessSpec{{(m_dir / "bootstrap").string()},
+      m_child(test::ProcessSpec{launched_bootstrap(launcher, m_dir),
                                 test::inherited_env({{"AWS_LAMBDA_RUNTIME_API", m_server.address()},
                                                      {"AWS_LAMBDA_FUNCTION_NAME", function},
                                                      {"LAMBDA_TASK_ROOT", m_dir.string()}}),

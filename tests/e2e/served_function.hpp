@@ -15,9 +15,11 @@
 namespace sls::e2e {
 
 // One bootstrap process serving invocations from its own Runtime API server.
+// `launcher` goes before the bootstrap's path (qemu-aarch64 for an arm64 one).
 class ServedFunction {
 public:
-  ServedFunction(const std::filesystem::path& bundle, const std::string& function);
+  ServedFunction(const std::filesystem::path& bundle, const std::string& function,
+                 const std::vector<std::string>& launcher = {});
   ~ServedFunction();
 
   // Queues the events, waits for all results, returns them in queue order.
