@@ -1,6 +1,7 @@
 #include "tests/e2e/e2e_support.hpp"
 
 #include <cstdio>
+#include <fstream>
 
 #include <gtest/gtest.h>
 
@@ -48,6 +49,25 @@ SlsRun run_sls(const std::vector<std::string>& args, const fs::path& cwd,
   auto result = runner.run({argv, env, {}, cwd});
   if (!result) return {127, "", result.error().message};
   return {result->exit_code, result->stdout_data, result->stderr_data};
+}
+
+void seed_runtime_glue(const fs::path& cache) {
+  fs::path shared = fs::path(SLS_TEST_CACHE_DIR) / "runtime";
+  std::error_code ec;
+  if (!fs::is_directory(shared, ec)) {
+    fs::path project = *make_temp_directory("sls-e2e-glue");
+    fs::create_directories(project / "api");
+    std::ofstream(project / "sls.toml") << "[project]\nname = \"glue\"\n";
+    std::ofstream(project / "api/fn.c") << "#include <sls/function.h>\n"
+                                           "static void h(const sls_request *q, sls_context *c, sls_response *r) {\n"
+                                           "  (void)q; (void)c; sls_response_text(r, 200, \"ok\");\n}\nSLS_HANDLER(h)\n";
+    SlsRun run = run_sls({"build", "--no-lint", project.string()});  // into the shared cache
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    fs::remove_all(project, ec);
+  }
+  fs::create_directories(cache, ec);
+  fs::copy(shared, cache / "runtime", fs::copy_options::recursive | fs::copy_options::skip_existing, ec);
+  EXPECT_FALSE(ec) << "seeding " << cache << " from " << shared << ": " << ec.message();
 }
 
 void copy_project(const fs::path& from, const fs::path& to) {

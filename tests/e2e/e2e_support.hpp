@@ -27,6 +27,12 @@ struct SlsRun {
 SlsRun run_sls(const std::vector<std::string>& args, const fs::path& cwd = {},
                const std::map<std::string, std::string>& extra_env = {}, int umask_value = -1);
 
+// Gives a test's private cache the runtime glue of the shared test cache (compiled there once for
+// the whole run, by a one-function build if no test has yet), so the test pays only for the steps it
+// counts: the glue has a counter of its own (steps.runtime_compiled), and a test that is about the
+// glue (the remote cache's) starts from an empty cache instead.
+void seed_runtime_glue(const fs::path& cache);
+
 // Copies a folder tree (examples/…) to `to`, leaving out any .sls/ state.
 void copy_project(const fs::path& from, const fs::path& to);
 

@@ -65,7 +65,10 @@ void copy_share_into(const TempProject& share, bool with_prelude) {
 
 class IncrementalTest : public ::testing::Test {
 protected:
-  IncrementalTest() : m_cache(*make_temp_directory("sls-cache-test")) { write_project(m_project); }
+  IncrementalTest() : m_cache(*make_temp_directory("sls-cache-test")) {
+    write_project(m_project);
+    seed_runtime_glue(m_cache);
+  }
   ~IncrementalTest() override { fs::remove_all(m_cache); }
   nlohmann::json build_once(int* exit_code = nullptr) { return build(m_project.root(), m_cache, exit_code); }
   TempProject m_project;
