@@ -43,7 +43,10 @@ std::uint64_t inode_of(const fs::path& path) {
 
 class NoopBuildTest : public ::testing::Test {
 protected:
-  static void SetUpTestSuite() { s_cache = new TempProject; }  // one cache: later tests compile from it
+  static void SetUpTestSuite() {  // one cache: later tests compile from it
+    s_cache = new TempProject;
+    seed_runtime_glue(s_cache->root());
+  }
   static void TearDownTestSuite() { delete s_cache; }
 
   NoopBuildTest() {
