@@ -51,6 +51,11 @@ SlsRun run_sls(const std::vector<std::string>& args, const fs::path& cwd,
   return {result->exit_code, result->stdout_data, result->stderr_data};
 }
 
+std::string tiny_c_function(const std::string& word) {
+  return "#include <sls/function.h>\nstatic void h(const sls_request *q, sls_context *c, sls_response *r) {\n"
+         "  (void)q; (void)c; sls_response_text(r, 200, \"" + word + "\");\n}\nSLS_HANDLER(h)\n";
+}
+
 void seed_runtime_glue(const fs::path& cache) {
   fs::path shared = fs::path(SLS_TEST_CACHE_DIR) / "runtime";
   std::error_code ec;
@@ -58,9 +63,7 @@ void seed_runtime_glue(const fs::path& cache) {
     fs::path project = *make_temp_directory("sls-e2e-glue");
     fs::create_directories(project / "api");
     std::ofstream(project / "sls.toml") << "[project]\nname = \"glue\"\n";
-    std::ofstream(project / "api/fn.c") << "#include <sls/function.h>\n"
-                                           "static void h(const sls_request *q, sls_context *c, sls_response *r) {\n"
-                                           "  (void)q; (void)c; sls_response_text(r, 200, \"ok\");\n}\nSLS_HANDLER(h)\n";
+    std::ofstream(project / "api/fn.c") << tiny_c_function("ok");
     SlsRun run = run_sls({"build", "--no-lint", project.string()});  // into the shared cache
     EXPECT_EQ(run.exit_code, 0) << run.err;
     fs::remove_all(project, ec);

@@ -27,6 +27,9 @@ struct SlsRun {
 SlsRun run_sls(const std::vector<std::string>& args, const fs::path& cwd = {},
                const std::map<std::string, std::string>& extra_env = {}, int umask_value = -1);
 
+// A C function on the sls C SDK that answers 200 with `word`.
+std::string tiny_c_function(const std::string& word);
+
 // Gives a test's private cache the runtime glue of the shared test cache (compiled there once for
 // the whole run, by a one-function build if no test has yet), so the test pays only for the steps it
 // counts: the glue has a counter of its own (steps.runtime_compiled), and a test that is about the

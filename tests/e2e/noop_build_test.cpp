@@ -27,11 +27,6 @@ sls::Response h(const sls::Request&, sls::Context&) { return sls::Response::text
 SLS_HANDLER(h)
 )";
 
-std::string tiny_c_function(const std::string& word) {
-  return "#include <sls/function.h>\nstatic void h(const sls_request *q, sls_context *c, sls_response *r) {\n"
-         "  (void)q; (void)c; sls_response_text(r, 200, \"" + word + "\");\n}\nSLS_HANDLER(h)\n";
-}
-
 // Inputs changed within two seconds of a build are never trusted by stat
 // (cache/build_log.hpp): a test waits that long before the build that logs.
 void settle() { std::this_thread::sleep_for(std::chrono::milliseconds(2100)); }

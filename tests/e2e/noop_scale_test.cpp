@@ -18,19 +18,15 @@ namespace {
 
 using testing::TempProject;
 
-// One source for every function: after the first, compiles and links are cache hits, so the
-// 550 cold builds cost little more than packaging, while a no-op still checks each function's
-// files on its own (its source, executable and zip have their own paths and stat data).
-constexpr const char* k_function =
-    "#include <sls/function.h>\nstatic void h(const sls_request *q, sls_context *c, sls_response *r) {\n"
-    "  (void)q; (void)c; sls_response_text(r, 200, \"ok\");\n}\nSLS_HANDLER(h)\n";
-
 void write_functions(const TempProject& project, int count) {
   project.write("sls.toml", "[project]\nname = \"scale\"\n\n[build]\noptimize = \"debug\"\n");  // -O0: quick
   for (int i = 0; i < count; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "api/fn_%03d.c", i);
-    project.write(name, k_function);
+    // One source for every function: after the first, compiles and links are cache hits, so the
+    // 550 cold builds cost little more than packaging, while a no-op still checks each function's
+    // files on its own (its source, executable and zip have their own paths and stat data).
+    project.write(name, tiny_c_function("ok"));
   }
 }
 
