@@ -18,14 +18,14 @@ constexpr std::initializer_list<std::string_view> k_existence_checks = {"access"
                                                                         "std::filesystem::file_size",
                                                                         "std::filesystem::status"};
 
-// The result of the open (the FILE*, fd or stream) is tested somewhere in `body`.
+// The result of the open (the FILE*, fd or stream) is tested somewhere in
+// `body`. A read loop (`while (in >> word)`) is no test: on a new instance it
+// silently reads nothing.
 bool result_is_checked(const clang::Stmt* body, const clang::VarDecl* result) {
   if (!body || !result) return false;
   if (const auto* if_stmt = llvm::dyn_cast<clang::IfStmt>(body); if_stmt && mentions(if_stmt->getCond(), *result)) {
     return true;
   }
-  if (const auto* loop = llvm::dyn_cast<clang::WhileStmt>(body); loop && mentions(loop->getCond(), *result))
-    return true;
   if (const auto* ternary = llvm::dyn_cast<clang::ConditionalOperator>(body);
       ternary && mentions(ternary->getCond(), *result)) {
     return true;
@@ -113,6 +113,23 @@ const clang::VarDecl* opened_variable(const clang::Stmt& site, clang::ASTContext
   return parents.empty() ? nullptr : parents[0].get<clang::VarDecl>();
 }
 
+// The open initialises a member, in a constructor's initialiser list or a
+// default member initialiser (the parent map skips the CXXCtorInitializer:
+// an expression whose parent is the constructor itself initialises a member
+// or a base).
+bool initialises_member(const clang::Stmt& site, clang::ASTContext& ast) {
+  clang::DynTypedNode node = clang::DynTypedNode::create(site);
+  for (int depth = 0; depth < 8; ++depth) {
+    auto parents = ast.getParents(node);
+    if (parents.empty()) return false;
+    if (parents[0].get<clang::CXXConstructorDecl>() || parents[0].get<clang::FieldDecl>()) return true;
+    const auto* expr = parents[0].get<clang::Expr>();
+    if (!expr || llvm::isa<clang::CallExpr>(expr)) return false;
+    node = parents[0];
+  }
+  return false;
+}
+
 }  // namespace
 
 void TmpLifecycleCheck::register_matchers(clang::ast_matchers::MatchFinder& finder) {
@@ -148,6 +165,30 @@ void TmpLifecycleCheck::check_computed_name(const FileAccess& access, const clan
                                      "while the instance is warm and fills up; remove it when done");
 }
 
+bool TmpLifecycleCheck::used_by_handler(const clang::VarDecl& handle) const {
+  for (const auto* use : model().uses_of(handle)) {
+    if (model().may_be_handler(*use)) return true;
+  }
+  return false;
+}
+
+// A fixed /tmp file opened for writing at init and kept open: a file written
+// and closed at init is made once per instance, but one kept open is written
+// by every request, grows while the instance is warm and is shared by
+// concurrent requests.
+void TmpLifecycleCheck::check_kept_open_at_init(const FileAccess& access, const LiteralText& path) {
+  if (access.kind == AssetKind::Filesystem) return;
+  if (const auto* handle = opened_variable(*access.site, ast())) {
+    if (!handle->hasGlobalStorage() || !used_by_handler(*handle)) return;
+  } else if (!initialises_member(*access.site, ast())) {
+    return;  // a member is kept by the object made at init, since this open is init code
+  }
+  report(access.site->getBeginLoc(), "'" + path.text +
+                                         "' is opened at init and kept open: every request of the instance writes "
+                                         "to this one file, which grows while the instance is warm; open a "
+                                         "per-request file (mkstemp) and remove it when done");
+}
+
 void TmpLifecycleCheck::check(const clang::ast_matchers::MatchFinder::MatchResult& result) {
   if (const auto* unique = result.Nodes.getNodeAs<clang::CallExpr>("unique")) {
     check_unique_file(*unique);
@@ -164,8 +205,9 @@ void TmpLifecycleCheck::check(const clang::ast_matchers::MatchFinder::MatchResul
       continue;
     }
     if (access.kind == AssetKind::Filesystem) continue;  // mkdir/remove/rename of /tmp entries manage the directory
-    if (access.mode == AccessMode::Write) {
-      if (!model().may_be_handler(*access.site)) continue;
+    if (access.mode == AccessMode::Write && !model().may_be_handler(*access.site)) {
+      check_kept_open_at_init(access, *path);
+    } else if (access.mode == AccessMode::Write) {
       report(access.site->getBeginLoc(), "'" + path->text +
                                              "' is a fixed name under /tmp: it outlives the invocation "
                                              "and is shared; use mkstemp for per-request files");

@@ -25,7 +25,7 @@ struct Limits {
   static inline int s_max = 10;   // expect: note sls-global-mutable-state
 };
 
-static FILE* g_log = std::fopen("/tmp/x.log", "a");  // expect: note sls-global-mutable-state
+static FILE* g_log = std::fopen("/tmp/x.log", "a");  // expect: note sls-global-mutable-state; warning sls-tmp-lifecycle
 static std::thread g_worker;                         // expect: note sls-global-mutable-state; error sls-detached-thread
 static std::mt19937 g_engine;                        // expect: warning sls-global-mutable-state; warning sls-userspace-prng
 static volatile sig_atomic_t g_timed_out = 0;        // expect: warning sls-global-mutable-state
