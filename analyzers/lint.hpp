@@ -41,6 +41,22 @@ struct LintReport {
 
 LintReport lint(const std::vector<LintJob>& jobs, const LintOptions& options);
 
+// One parse for both the object and the checks (`sls build`, docs/lint.md):
+// the compile command runs inside the engine, and the checks see the AST the
+// code generator is given.
+struct CompileAndLintJob {
+  LintJob unit;                              // the unit as lint() would take it
+  std::vector<std::string> compile_command;  // the whole compile line, compiler first, run from unit.directory
+};
+
+struct CompileAndLintResult {
+  bool compiled = false;  // the command's object and dependency file are written, as the compiler writes them
+  LintReport report;      // the unit's report, when compiled
+  std::string declined;   // when not: why; compile the usual way then, which also reports the errors
+};
+
+CompileAndLintResult compile_and_lint(const CompileAndLintJob& job, const LintOptions& options);
+
 // `sls lint` exit status: 0 clean, 1 errors remain, 2 the tool failed.
 int exit_status(const LintReport& report);
 

@@ -22,6 +22,7 @@
 namespace sls::analyzers {
 
 using LintFunction = LintReport (*)(const std::vector<LintJob>& jobs, const LintOptions& options);
+using CompileAndLintFunction = CompileAndLintResult (*)(const CompileAndLintJob& job, const LintOptions& options);
 
 // What the engine's entry point returns. Add fields at the end only, and bump
 // k_lint_engine_abi whenever this struct or a type of lint.hpp changes.
@@ -31,9 +32,10 @@ struct LintEngine {
   std::size_t job_size = 0, options_size = 0, report_size = 0, finding_size = 0;
   LintFunction lint = nullptr;
   const char* fingerprint = "";  // k_lint_engine_fingerprint of the build that made it
+  CompileAndLintFunction compile_and_lint = nullptr;
 };
 
-inline constexpr unsigned k_lint_engine_abi = 2;
+inline constexpr unsigned k_lint_engine_abi = 3;
 inline constexpr const char* k_lint_engine_file = "libsls-lint-engine.so";
 inline constexpr const char* k_lint_engine_entry = "sls_lint_engine_v1";
 
@@ -46,8 +48,9 @@ inline LintEngine expected_lint_engine(const char* sls_version) {
           sizeof(LintReport), sizeof(Finding), nullptr,         k_lint_engine_fingerprint};
 }
 
-// The real driver, inside the engine (lint.cpp).
+// The real drivers, inside the engine (lint.cpp, compile_and_lint.cpp).
 LintReport lint_in_process(const std::vector<LintJob>& jobs, const LintOptions& options);
+CompileAndLintResult compile_and_lint_in_process(const CompileAndLintJob& job, const LintOptions& options);
 
 }  // namespace sls::analyzers
 

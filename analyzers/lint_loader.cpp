@@ -26,6 +26,7 @@ namespace {
 
 struct LoadedEngine {
   LintFunction lint = nullptr;
+  CompileAndLintFunction compile_and_lint = nullptr;
   std::string path;   // what was loaded, or tried
   std::string error;  // why it cannot be used; empty when `lint` is set
 };
@@ -75,6 +76,7 @@ LoadedEngine load_engine() {
     return loaded;
   }
   loaded.lint = engine->lint;
+  loaded.compile_and_lint = engine->compile_and_lint;
   return loaded;
 }
 
@@ -94,6 +96,14 @@ LintReport lint(const std::vector<LintJob>& jobs, const LintOptions& options) {
   LintReport report;
   report.failures.push_back({loaded.path.empty() ? std::string(k_lint_engine_file) : loaded.path, loaded.error});
   return report;
+}
+
+CompileAndLintResult compile_and_lint(const CompileAndLintJob& job, const LintOptions& options) {
+  const LoadedEngine& loaded = engine();
+  if (loaded.compile_and_lint) return loaded.compile_and_lint(job, options);
+  CompileAndLintResult result;
+  result.declined = loaded.error.empty() ? "the lint engine cannot compile" : loaded.error;
+  return result;
 }
 
 }  // namespace sls::analyzers

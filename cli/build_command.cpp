@@ -49,7 +49,8 @@ nlohmann::json json_report(const BuildSummary& summary, const Diagnostics& diagn
             {"warnings", summary.lint->report.count(analyzers::Severity::Warning)},
             {"notes", summary.lint->report.count(analyzers::Severity::Note)},
             {"units_linted", summary.lint->units_linted},
-            {"units_cached", summary.lint->units_cached}};
+            {"units_cached", summary.lint->units_cached},
+            {"units_with_compile", summary.lint->units_with_compile}};
   }
   return {{"ok", build_succeeded(summary, diagnostics)},
           {"lint", lint},

@@ -9,6 +9,8 @@
 #include "bundler/compile/compile_inputs.hpp"
 #include "bundler/compile/entry_point.hpp"
 #include "bundler/compile/link_report.hpp"
+#include "bundler/lint/lint_jobs.hpp"
+#include "bundler/project/lint_settings.hpp"
 #include "bundler/wasm/wasm_checks.hpp"
 #include "bundler/wasm/wasm_limits.hpp"
 #include "cache/step_cache.hpp"
@@ -26,6 +28,7 @@ struct CompiledUnit {
   fs::path object;
   std::optional<std::string> key;     // nullopt: it failed to compile
   std::vector<std::string> command;   // how it compiles, to compile it again if its cached object is damaged
+  std::optional<analyzers::LintReport> lint_report;  // when the parse that compiled it also linted it
 };
 
 struct TargetSupport {
@@ -264,9 +267,23 @@ StepCacheContext cache_context(const BuildContext& context) {
   return {context.store, context.hasher, compiler_identity(context.runner, context.toolchain()), context.layout().root};
 }
 
-// Compiles one source unless the cache has its object; fills unit.key.
+// A function's unit compiled and linted in one parse, inside the lint engine
+// (docs/lint.md, "One parse"). False when the engine declines it (a unit with
+// errors among others): the compiler then runs as a process and says why.
+bool compile_and_lint_unit(const BuildContext& context, const UnitOptions& options, CompiledUnit& unit,
+                           const analyzers::LintOptions& lint) {
+  const Toolchain& toolchain = context.toolchain();
+  if (!toolchain.one_parse || !toolchain.compiler_launcher.empty()) return false;
+  analyzers::CompileAndLintResult result =
+      analyzers::compile_and_lint({build_lint_job(context, options, unit.source), unit.command}, lint);
+  if (result.compiled) unit.lint_report = std::move(result.report);
+  return result.compiled;
+}
+
+// Compiles one source unless the cache has its object; fills unit.key. With
+// `lint`, the parse that compiles it may lint it too.
 void compile_unit(const BuildContext& context, const UnitOptions& options, CompiledUnit& unit,
-                  const std::string& failure) {
+                  const std::string& failure, const analyzers::LintOptions* lint = nullptr) {
   CompileStepCache cache(cache_context(context));
   auto command = compile_command(context.toolchain(), options, unit.source, unit.object);
   unit.command = command;
@@ -278,7 +295,10 @@ void compile_unit(const BuildContext& context, const UnitOptions& options, Compi
   if (!make_folder_for(context, unit.object, unit.source)) return;
   ++context.counters.compiled;
   context.progress.started("compile", unit.source);
-  if (!run_step(context, launched(context.toolchain(), command), {unit.source, 0, 0}, failure, options.target)) return;
+  const bool one_parse = lint && compile_and_lint_unit(context, options, unit, *lint);
+  if (!one_parse && !run_step(context, launched(context.toolchain(), command), {unit.source, 0, 0}, failure,
+                              options.target))
+    return;
   // Only units that read nothing from outside the project are recorded (and so ever built into a bundle).
   auto depfile = read_file(unit.object.string() + ".d");
   CompileInputRules rules{context.layout().root, context.toolchain().layout.share_dir, command};
@@ -566,13 +586,15 @@ bool arm64_libraries_present(const BuildContext& context, const PlannedFunction&
 void compile_function(const BuildContext& context, FunctionInProgress& function, const TargetSupport& support) {
   const FunctionSource& source_set = *function.planned.source;
   if (!arm64_libraries_present(context, function.planned)) return;
+  const analyzers::LintOptions lint =
+      lint_options_for_function(context.project.lint_options, context.project.config.lint, function.planned);
   for (const std::string& source : source_set.sources) {
     function.units.push_back({source, object_path(context, function.planned.platform(), source), std::nullopt});
+    CompiledUnit& unit = function.units.back();
     UnitOptions options = unit_options(context, function.planned.platform(), &function.planned);
     options.prelude_pch = prelude_for(context, support, source, options);
-    compile_unit(context, options, function.units.back(), "function '" + source_set.name + "' failed to compile");
-    if (function.units.back().key)
-      function.built.units.push_back({source, *function.units.back().key, options.prelude_pch});
+    compile_unit(context, options, unit, "function '" + source_set.name + "' failed to compile", &lint);
+    if (unit.key) function.built.units.push_back({source, *unit.key, options.prelude_pch, std::move(unit.lint_report)});
   }
 }
 

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/lint.hpp"
 #include "bundler/project/build_context.hpp"
 #include "bundler/project/plan.hpp"
 #include "bundler/project/toolchain.hpp"
@@ -38,6 +39,7 @@ struct BuiltFunction {
     std::string source;
     std::string key;
     std::filesystem::path prelude_pch;
+    std::optional<analyzers::LintReport> lint_report;  // when it was linted in the parse that compiled it
   };
   std::vector<Unit> units;
 };

@@ -36,4 +36,10 @@ std::vector<analyzers::LintJob> lint_jobs_for(const LoadedProject& project, cons
   return jobs;
 }
 
+analyzers::LintJob build_lint_job(const BuildContext& context, const UnitOptions& options, const std::string& source) {
+  const fs::path& root = context.layout().root;
+  return {(root / source).string(), source, frontend_command(context.toolchain(), options, source), root.string(),
+          std::nullopt};
+}
+
 }  // namespace sls

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "analyzers/lint.hpp"
+#include "bundler/project/build_context.hpp"
 #include "bundler/project/project.hpp"
+#include "bundler/project/toolchain.hpp"
 
 namespace sls {
 
@@ -16,5 +18,9 @@ namespace sls {
 // linted, with the project's flags.
 std::vector<analyzers::LintJob> lint_jobs_for(const LoadedProject& project,
                                               const std::vector<std::filesystem::path>& only);
+
+// The job that lints one unit of `sls build`: the flags (and prelude) it is
+// compiled with, run from the project root.
+analyzers::LintJob build_lint_job(const BuildContext& context, const UnitOptions& options, const std::string& source);
 
 }  // namespace sls

@@ -6,6 +6,7 @@
 
 #include "analyzers/engine_fingerprint.hpp"  // generated: k_lint_engine_fingerprint
 #include "analyzers/rule_registry.hpp"
+#include "bundler/lint/lint_jobs.hpp"
 #include "bundler/lint/lint_report_json.hpp"
 #include "bundler/project/lint_settings.hpp"
 #include "cache/step_cache.hpp"
@@ -35,10 +36,8 @@ std::vector<LintUnit> lint_units(const BuildContext& context, const PlannedFunct
   UnitOptions options = context.project.unit_options(&planned, planned.platform());
   for (const BuiltFunction::Unit& unit : function.units) {
     options.prelude_pch = unit.prelude_pch;  // the parse starts from the same prelude as the compile
-    lint::LintJob job{(context.layout().root / unit.source).string(), unit.source,
-                      frontend_command(context.toolchain(), options, unit.source), context.layout().root.string(),
-                      std::nullopt};
-    units.push_back({planned.name(), std::move(job), combine_keys({"lint", unit.key, options_hash}), {}});
+    units.push_back({planned.name(), build_lint_job(context, options, unit.source),
+                     combine_keys({"lint", unit.key, options_hash}), {}});
   }
   return units;
 }
@@ -63,8 +62,17 @@ void LintStage::lint_function(const PlannedFunction& planned, const BuiltFunctio
   // The options (the profile above all) may differ per function, so they are part of each unit's key.
   const lint::LintOptions options = lint_options_for_function(m_options, m_context.project.config.lint, planned);
   std::vector<LintUnit> units = lint_units(m_context, planned, function, options_key(options));
-  std::size_t linted = 0;
-  for (LintUnit& unit : units) {
+  std::size_t linted = 0, with_compile = 0;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    LintUnit& unit = units[i];
+    if (const auto& parsed = function.units[i].lint_report) {  // linted in its compile's parse
+      unit.report = *parsed;
+      m_context.progress.skipped();  // shown as its compile step
+      if (unit.report.failures.empty()) m_context.store.put(unit.key, render_lint_report(unit.report));
+      ++linted;
+      ++with_compile;
+      continue;
+    }
     if (auto cached = m_context.store.get(unit.key)) {
       if (auto report = parse_lint_report(*cached)) {
         unit.report = std::move(*report);
@@ -80,6 +88,7 @@ void LintStage::lint_function(const PlannedFunction& planned, const BuiltFunctio
   }
   std::lock_guard lock(m_mutex);
   m_units_linted += linted;
+  m_units_with_compile += with_compile;
   m_units_cached += units.size() - linted;
   for (const LintUnit& unit : units)
     for (const auto& asset : unit.report.assets) m_assets[planned.name()].push_back(asset_reference(asset));
@@ -97,6 +106,7 @@ LintPassResult LintStage::finish() {
   result.options = m_options;
   result.units_linted = m_units_linted;
   result.units_cached = m_units_cached;
+  result.units_with_compile = m_units_with_compile;
   result.assets = m_assets;
   std::set<std::string> seen;  // a finding in a shared header is reported by every unit including it
   for (const PlannedFunction& planned : m_context.project.plan) {  // plan order, whatever order the steps ran in

@@ -32,6 +32,7 @@ struct LintPassResult {
   std::map<std::string, std::vector<AssetReference>> assets;  // by function name
   std::size_t units_linted = 0;                               // parsed this build
   std::size_t units_cached = 0;                               // taken from the cache
+  std::size_t units_with_compile = 0;  // of units_linted: in the same parse as their compile (docs/lint.md)
 };
 
 // One translation unit to lint: whose it is, how it is compiled, its cache key.
@@ -68,7 +69,7 @@ private:
   mutable std::mutex m_mutex;
   std::map<std::string, std::vector<LintUnit>> m_units;         // by function name
   std::map<std::string, std::vector<AssetReference>> m_assets;  // by function name
-  std::size_t m_units_linted = 0, m_units_cached = 0;
+  std::size_t m_units_linted = 0, m_units_cached = 0, m_units_with_compile = 0;
 };
 
 }  // namespace sls

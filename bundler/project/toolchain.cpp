@@ -158,6 +158,7 @@ Toolchain make_toolchain(const InstallLayout& layout) {
   toolchain.arm64_gcc_dir = env_or("SLS_ARM64_GCC_DIR", toolchain.arm64_gcc_dir);
   std::istringstream launcher(env_or("SLS_COMPILER_LAUNCHER", ""));
   for (std::string word; launcher >> word;) toolchain.compiler_launcher.push_back(word);
+  toolchain.one_parse = env_or("SLS_ONE_PARSE", "1") != "0";
   toolchain.layout = layout;
   return toolchain;
 }

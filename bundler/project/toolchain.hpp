@@ -28,6 +28,10 @@ struct Toolchain {
   // rewrite the command line, and a PCH is refused by any other one), and the
   // analyzers always parse the command line above, never the launcher's.
   std::vector<std::string> compiler_launcher;
+  // Compile and lint a function's unit in one parse, inside the lint engine
+  // (docs/lint.md, "One parse"); SLS_ONE_PARSE=0 runs the compiler as a process
+  // and parses again to lint. Never under a launcher.
+  bool one_parse = true;
   // arm64 on an x86_64 host (docs/targets.md): Debian's cross sysroot
   // (libc6-dev-arm64-cross) and the cross GCC folder holding its libstdc++,
   // libgcc and crt files (libstdc++-12-dev-arm64-cross, libgcc-12-dev-arm64-cross).
@@ -37,7 +41,8 @@ struct Toolchain {
 };
 
 // Tool names can be overridden with SLS_CXX, SLS_CC, SLS_AR and SLS_NM; the
-// launcher is SLS_COMPILER_LAUNCHER (words separated by spaces); the arm64
+// launcher is SLS_COMPILER_LAUNCHER (words separated by spaces); SLS_ONE_PARSE=0
+// turns the one parse off; the arm64
 // folders are SLS_ARM64_SYSROOT and SLS_ARM64_GCC_DIR.
 Toolchain make_toolchain(const InstallLayout& layout);
 

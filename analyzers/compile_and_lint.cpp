@@ -1,0 +1,183 @@
+// One parse per unit for `sls build`: the compile command runs in the engine,
+// through the same driver and code generator as the clang executable, and the
+// checks run over the AST the code generator is given (docs/lint.md, "One
+// parse"). The object and its dependency file come out byte for byte as the
+// clang executable writes them; a test holds that.
+//
+// Anything this path does not reproduce exactly is declined rather than
+// approximated, and the caller then runs the compiler as a process: another
+// compiler than the clang the engine is built from, another target than the
+// host's (wasm32, arm64), a command that is not a single compile, -mllvm options (they set process-wide LLVM
+// state), plugins, or a unit with errors (the process reports them as users
+// know them).
+
+#include <memory>
+#include <mutex>
+
+#include "analyzers/lint_engine.hpp"
+#include "analyzers/lint_unit.hpp"
+#include "clang/CodeGen/CodeGenAction.h"
+#include "clang/Driver/Compilation.h"
+#include "clang/Driver/Driver.h"
+#include "clang/Driver/Job.h"
+#include "clang/Driver/Tool.h"
+#include "clang/Driver/ToolChain.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/CompilerInvocation.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
+
+namespace sls::analyzers {
+namespace {
+
+// The code generator needs the host's back end, which a syntax-only lint never did.
+void initialise_host_target() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+    llvm::InitializeNativeTargetAsmParser();
+  });
+}
+
+// The checks first: the code generator frees the AST before its back end
+// runs (-clear-ast-before-backend), and the checks leave it as they found it.
+class CompileAndLintAction : public clang::EmitObjAction {
+public:
+  CompileAndLintAction(const LintJob& job, UnitResult& result) : m_job(job), m_result(result) {}
+
+protected:
+  std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance& compiler,
+                                                        llvm::StringRef file) override {
+    auto generator = clang::EmitObjAction::CreateASTConsumer(compiler, file);
+    if (!generator) return nullptr;
+    std::vector<std::unique_ptr<clang::ASTConsumer>> consumers;
+    consumers.push_back(std::make_unique<LintConsumer>(m_job, m_result));
+    consumers.push_back(std::move(generator));
+    return std::make_unique<clang::MultiplexConsumer>(std::move(consumers));
+  }
+
+private:
+  const LintJob& m_job;
+  UnitResult& m_result;
+};
+
+// The clang executable finds its own headers and libraries from where it
+// really is (/proc/self/exe), not from the symlink it was called by.
+std::string real_compiler_path(const std::string& invoked) {
+  std::string found = invoked;
+  if (invoked.find('/') == std::string::npos) {
+    auto in_path = llvm::sys::findProgramByName(invoked);
+    if (!in_path) return {};
+    found = *in_path;
+  }
+  llvm::SmallString<256> real;
+  if (llvm::sys::fs::real_path(found, real)) return {};
+  return std::string(real);
+}
+
+// The driver's one job for a compile line: "-cc1" and its arguments. Empty
+// when the line is anything else (several jobs, an external tool).
+std::vector<std::string> cc1_arguments(const std::vector<std::string>& command, const std::string& compiler,
+                                       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> files,
+                                       clang::DiagnosticsEngine& diagnostics) {
+  clang::driver::Driver driver(compiler, llvm::sys::getDefaultTargetTriple(), diagnostics, "clang LLVM compiler",
+                               files);
+  driver.setTargetAndMode(clang::driver::ToolChain::getTargetAndModeFromProgramName(command.front()));
+  std::vector<const char*> argv;
+  for (const std::string& arg : command) argv.push_back(arg.c_str());
+  std::unique_ptr<clang::driver::Compilation> compilation(driver.BuildCompilation(argv));
+  if (!compilation || compilation->containsError() || compilation->getJobs().size() != 1) return {};
+  const clang::driver::Command& job = *compilation->getJobs().begin();
+  if (llvm::StringRef(job.getCreator().getName()) != "clang") return {};
+  const auto& args = job.getArguments();
+  if (args.empty() || llvm::StringRef(args.front()) != "-cc1") return {};
+  return {args.begin() + 1, args.end()};
+}
+
+// What this path cannot reproduce in a shared process: declined.
+std::string unsupported(const clang::CompilerInvocation& invocation) {
+  const auto& frontend = invocation.getFrontendOpts();
+  if (frontend.ProgramAction != clang::frontend::EmitObj) return "the command does not make an object";
+  if (frontend.Inputs.size() != 1) return "the command compiles more than one input";
+  if (!frontend.LLVMArgs.empty()) return "the command passes -mllvm options";
+  // Measured: once the WebAssembly back end has run in a process, later
+  // x86_64 objects of that process differ from the clang executable's. Only
+  // the host's back end ever runs here; wasm and arm64 units use the process.
+  if (llvm::Triple(invocation.getTargetOpts().Triple).getArch() !=
+      llvm::Triple(llvm::sys::getDefaultTargetTriple()).getArch())
+    return "the one parse compiles for the host's CPU only";
+  if (!frontend.Plugins.empty() || !frontend.ActionName.empty() || !frontend.AddPluginActions.empty() ||
+      !invocation.getCodeGenOpts().PassPlugins.empty())
+    return "the command loads plugins";
+  return {};
+}
+
+std::unique_ptr<clang::CompilerInvocation> invocation_of(const std::vector<std::string>& cc1, const std::string& compiler,
+                                                         clang::DiagnosticsEngine& diagnostics) {
+  std::vector<const char*> argv;
+  for (const std::string& arg : cc1) argv.push_back(arg.c_str());
+  auto invocation = std::make_unique<clang::CompilerInvocation>();
+  if (!clang::CompilerInvocation::CreateFromArgs(*invocation, argv, diagnostics, compiler.c_str())) return nullptr;
+  // The clang executable leaks the AST on purpose as it exits; a build goes on.
+  invocation->getFrontendOpts().DisableFree = false;
+  return invocation;
+}
+
+}  // namespace
+
+CompileAndLintResult compile_and_lint_in_process(const CompileAndLintJob& job, const LintOptions& options) {
+  CompileAndLintResult result;
+  if (job.compile_command.empty()) {
+    result.declined = "no compile command";
+    return result;
+  }
+  const std::string compiler = real_compiler_path(job.compile_command.front());
+  if (compiler.empty() || compiler != real_compiler_path(SLS_ENGINE_CLANG)) {
+    result.declined = job.compile_command.front() + " is not the engine's compiler, " SLS_ENGINE_CLANG;
+    return result;
+  }
+  initialise_host_target();
+  // Relative paths of the command are the project's, whatever the process's own directory.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> files(llvm::vfs::createPhysicalFileSystem().release());
+  if (!job.unit.directory.empty() && files->setCurrentWorkingDirectory(job.unit.directory)) {
+    result.declined = "cannot enter " + job.unit.directory;
+    return result;
+  }
+  UnitResult unit;
+  ErrorCollector errors(job.unit, unit);
+  auto diagnostic_options = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
+  clang::DiagnosticsEngine diagnostics(llvm::makeIntrusiveRefCnt<clang::DiagnosticIDs>(), diagnostic_options, &errors,
+                                       false);
+  std::vector<std::string> cc1 = cc1_arguments(job.compile_command, compiler, files, diagnostics);
+  auto invocation = cc1.empty() ? nullptr : invocation_of(cc1, compiler, diagnostics);
+  if (!invocation || diagnostics.hasErrorOccurred()) {
+    result.declined = "the driver does not make this command a single compile";
+    return result;
+  }
+  if (result.declined = unsupported(*invocation); !result.declined.empty()) return result;
+
+  clang::CompilerInstance compiler_instance;
+  compiler_instance.setInvocation(std::move(invocation));
+  compiler_instance.createDiagnostics(&errors, /*ShouldOwnClient=*/false);
+  compiler_instance.createFileManager(files);
+  compiler_instance.createSourceManager(compiler_instance.getFileManager());
+  compiler_instance.setVerboseOutputStream(llvm::nulls());  // "1 error generated." is the process's to print
+  CompileAndLintAction action(job.unit, unit);
+  const bool ok = compiler_instance.ExecuteAction(action);
+  if (!ok || compiler_instance.getDiagnostics().hasErrorOccurred()) {
+    result.declined = "the unit has errors";
+    return result;
+  }
+  result.compiled = true;
+  add_unit_to_report(job.unit, std::move(unit), options, result.report);
+  sort_report(result.report);
+  return result;
+}
+
+}  // namespace sls::analyzers
