@@ -27,6 +27,7 @@
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/TargetParser/Host.h"
@@ -118,6 +119,33 @@ std::string unsupported(const clang::CompilerInvocation& invocation) {
   return {};
 }
 
+// The object is generated into memory and written here, not by the compiler
+// instance: that one would register the file for removal on a signal, and
+// LLVM would then install its own signal handlers over the process's and
+// replace the thread's alternate signal stack (a sanitizer aborts when the
+// thread ends and the stack is not the one it mapped). Written to a unique
+// file beside it and renamed, as the clang executable does.
+bool write_object(const std::string& path, llvm::StringRef bytes) {
+  llvm::SmallString<256> temporary;
+  int fd = -1;
+  if (llvm::sys::fs::createUniqueFile(path + "-%%%%%%%%.tmp", fd, temporary)) return false;
+  {
+    llvm::raw_fd_ostream out(fd, /*shouldClose=*/true);
+    out << bytes;
+    out.close();
+    if (out.has_error()) {
+      out.clear_error();
+      llvm::sys::fs::remove(temporary);
+      return false;
+    }
+  }
+  if (llvm::sys::fs::rename(temporary, path)) {
+    llvm::sys::fs::remove(temporary);
+    return false;
+  }
+  return true;
+}
+
 std::unique_ptr<clang::CompilerInvocation> invocation_of(const std::vector<std::string>& cc1, const std::string& compiler,
                                                          clang::DiagnosticsEngine& diagnostics) {
   std::vector<const char*> argv;
@@ -168,10 +196,17 @@ CompileAndLintResult compile_and_lint_in_process(const CompileAndLintJob& job, c
   compiler_instance.createFileManager(files);
   compiler_instance.createSourceManager(compiler_instance.getFileManager());
   compiler_instance.setVerboseOutputStream(llvm::nulls());  // "1 error generated." is the process's to print
+  const std::string object_path = compiler_instance.getFrontendOpts().OutputFile;
+  llvm::SmallVector<char, 0> object;
+  compiler_instance.setOutputStream(std::make_unique<llvm::raw_svector_ostream>(object));
   CompileAndLintAction action(job.unit, unit);
   const bool ok = compiler_instance.ExecuteAction(action);
   if (!ok || compiler_instance.getDiagnostics().hasErrorOccurred()) {
     result.declined = "the unit has errors";
+    return result;
+  }
+  if (object_path.empty() || object_path == "-" || !write_object(object_path, {object.data(), object.size()})) {
+    result.declined = "cannot write the object " + object_path;
     return result;
   }
   result.compiled = true;

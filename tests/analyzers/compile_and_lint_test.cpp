@@ -2,11 +2,15 @@
 // input, the object and dependency file it writes are byte for byte the clang
 // executable's, and its report is lint()'s. What it cannot reproduce, it declines.
 
+#include <signal.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -172,6 +176,49 @@ TEST(OneParseDeclines, ALineThatIsNotOneCompile) {
   EXPECT_FALSE(result.compiled);
   EXPECT_FALSE(result.declined.empty());
   EXPECT_FALSE(fs::exists(unit.root / "out" / "linked"));
+}
+
+void note_signal(int) {}
+
+// What a compile in the engine must leave as it found it, in a fresh process:
+// 0 when it did, else a bit for each check that failed.
+int compile_on_a_thread_and_check_signals(const CompileAndLintJob& job) {
+  struct sigaction mine {};
+  mine.sa_handler = note_signal;
+  for (int signal : {SIGINT, SIGTERM, SIGSEGV}) ::sigaction(signal, &mine, nullptr);
+  int failed = 0;
+  std::thread worker([&] {
+    // A thread's own alternate signal stack, mapped as the sanitizers map theirs.
+    const std::size_t size = 64 * 1024;
+    void* memory = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    stack_t own{memory, 0, size}, after{};
+    ::sigaltstack(&own, nullptr);
+    if (!compile_and_lint(job, LintOptions{}).compiled) failed |= 1;
+    ::sigaltstack(nullptr, &after);
+    if (after.ss_sp != memory || after.ss_size != size) failed |= 2;
+  });
+  worker.join();
+  for (int signal : {SIGINT, SIGTERM, SIGSEGV}) {
+    struct sigaction now {};
+    ::sigaction(signal, nullptr, &now);
+    if (now.sa_handler != note_signal) failed |= 4;
+  }
+  return failed;
+}
+
+// Given a compile on a worker thread of sls, we should leave the process's signal handlers (sls's
+// own, or a sanitizer's) and the thread's alternate signal stack as they were: a sanitizer unmaps
+// that stack when the thread ends, and aborts if it is not the one it mapped.
+TEST(OneParseProcess, LeavesSignalHandlersAndTheAlternateStackAsTheyWere) {
+  Unit unit = scratch_unit("signals.cpp", "int main() { return 0; }\n");
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) ::_exit(compile_on_a_thread_and_check_signals(unit.job()));
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: not compiled, 2: alternate stack replaced, 4: signal handler replaced";
+  EXPECT_TRUE(fs::exists(unit.object));
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 #pragma once
 // A project, an install layout and a user cache in temporary folders, loaded
 // the way `sls build` loads them, plus everything a BuildContext needs, for
-// unit tests of single stages. The process runner is a fake: no compiler runs.
+// unit tests of single stages. The process runner is a fake: no compiler runs,
+// and the one parse (which compiles in the lint engine, not through the
+// runner) is off, so that every compile is a command the fake records.
 
 #include <cstdlib>
 #include <optional>
@@ -33,7 +35,7 @@ class StageFixture {
 public:
   StageFixture()
       : m_share_env("SLS_SHARE_DIR", (temp.root() / "share").string()),
-        m_cache_env("SLS_CACHE_DIR", (temp.root() / "cache").string()) {
+        m_cache_env("SLS_CACHE_DIR", (temp.root() / "cache").string()), m_one_parse_env("SLS_ONE_PARSE", "0") {
     temp.write("share/sdk/include/sls/function.hpp", "// the SDK\n");
     temp.write("share/runtime/common/glue.cpp", "// common glue\n");
     temp.write("share/runtime/native/main.cpp", "// native glue\n");
@@ -64,7 +66,7 @@ public:
   BuildCounters counters;
 
 private:
-  ScopedEnv m_share_env, m_cache_env;
+  ScopedEnv m_share_env, m_cache_env, m_one_parse_env;
   ContentStore m_store{temp.root() / "cache" / "store"};
   std::optional<FileHasher> m_hasher;
   Progress m_progress{Progress::Style::Silent};
