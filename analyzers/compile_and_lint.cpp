@@ -152,9 +152,40 @@ std::unique_ptr<clang::CompilerInvocation> invocation_of(const std::vector<std::
   for (const std::string& arg : cc1) argv.push_back(arg.c_str());
   auto invocation = std::make_unique<clang::CompilerInvocation>();
   if (!clang::CompilerInvocation::CreateFromArgs(*invocation, argv, diagnostics, compiler.c_str())) return nullptr;
-  // The clang executable leaks the AST on purpose as it exits; a build goes on.
+  // The clang executable leaks the AST and the code generator's module on
+  // purpose as it exits (-disable-free); a build goes on, one unit after another.
   invocation->getFrontendOpts().DisableFree = false;
+  invocation->getCodeGenOpts().DisableFree = false;
   return invocation;
+}
+
+// Runs the compile with the checks on its AST; the invocation is one unsupported() accepted.
+void compile_with_checks(const CompileAndLintJob& job, const LintOptions& options,
+                         std::unique_ptr<clang::CompilerInvocation> invocation,
+                         llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> files, UnitResult& unit,
+                         ErrorCollector& errors, CompileAndLintResult& result) {
+  clang::CompilerInstance compiler_instance;
+  compiler_instance.setInvocation(std::move(invocation));
+  compiler_instance.createDiagnostics(&errors, /*ShouldOwnClient=*/false);
+  compiler_instance.createFileManager(files);
+  compiler_instance.createSourceManager(compiler_instance.getFileManager());
+  compiler_instance.setVerboseOutputStream(llvm::nulls());  // "1 error generated." is the process's to print
+  const std::string object_path = compiler_instance.getFrontendOpts().OutputFile;
+  llvm::SmallVector<char, 0> object;
+  compiler_instance.setOutputStream(std::make_unique<llvm::raw_svector_ostream>(object));
+  CompileAndLintAction action(job.unit, unit);
+  const bool ok = compiler_instance.ExecuteAction(action);
+  if (!ok || compiler_instance.getDiagnostics().hasErrorOccurred()) {
+    result.declined = "the unit has errors";
+    return;
+  }
+  if (object_path.empty() || object_path == "-" || !write_object(object_path, {object.data(), object.size()})) {
+    result.declined = "cannot write the object " + object_path;
+    return;
+  }
+  result.compiled = true;
+  add_unit_to_report(job.unit, std::move(unit), options, result.report);
+  sort_report(result.report);
 }
 
 }  // namespace
@@ -189,29 +220,7 @@ CompileAndLintResult compile_and_lint_in_process(const CompileAndLintJob& job, c
     return result;
   }
   if (result.declined = unsupported(*invocation); !result.declined.empty()) return result;
-
-  clang::CompilerInstance compiler_instance;
-  compiler_instance.setInvocation(std::move(invocation));
-  compiler_instance.createDiagnostics(&errors, /*ShouldOwnClient=*/false);
-  compiler_instance.createFileManager(files);
-  compiler_instance.createSourceManager(compiler_instance.getFileManager());
-  compiler_instance.setVerboseOutputStream(llvm::nulls());  // "1 error generated." is the process's to print
-  const std::string object_path = compiler_instance.getFrontendOpts().OutputFile;
-  llvm::SmallVector<char, 0> object;
-  compiler_instance.setOutputStream(std::make_unique<llvm::raw_svector_ostream>(object));
-  CompileAndLintAction action(job.unit, unit);
-  const bool ok = compiler_instance.ExecuteAction(action);
-  if (!ok || compiler_instance.getDiagnostics().hasErrorOccurred()) {
-    result.declined = "the unit has errors";
-    return result;
-  }
-  if (object_path.empty() || object_path == "-" || !write_object(object_path, {object.data(), object.size()})) {
-    result.declined = "cannot write the object " + object_path;
-    return result;
-  }
-  result.compiled = true;
-  add_unit_to_report(job.unit, std::move(unit), options, result.report);
-  sort_report(result.report);
+  compile_with_checks(job, options, std::move(invocation), files, unit, errors, result);
   return result;
 }
 

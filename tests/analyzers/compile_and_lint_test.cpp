@@ -2,6 +2,7 @@
 // input, the object and dependency file it writes are byte for byte the clang
 // executable's, and its report is lint()'s. What it cannot reproduce, it declines.
 
+#include <malloc.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -219,6 +220,18 @@ TEST(OneParseProcess, LeavesSignalHandlersAndTheAlternateStackAsTheyWere) {
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0) << "1: not compiled, 2: alternate stack replaced, 4: signal handler replaced";
   EXPECT_TRUE(fs::exists(unit.object));
+}
+
+// Given units compiled one after another in one process, as a build of many functions does, we
+// should free each unit's AST and code generator: the heap in use stays where it was after the
+// first units (the clang executable's -disable-free would leak about 1 MiB per unit).
+TEST(OneParseProcess, FreesEachUnitsMemory) {
+  Unit unit = scratch_unit("memory.cpp", read_bytes(fs::path(SLS_ANALYZER_TEST_INPUTS) / "global_mutable_state_kinds.cpp"), {"-O2", "-g"});
+  for (int warm = 0; warm < 3; ++warm) ASSERT_TRUE(compile_and_lint(unit.job(), LintOptions{}).compiled);
+  const std::size_t before = ::mallinfo2().uordblks;
+  for (int run = 0; run < 20; ++run) ASSERT_TRUE(compile_and_lint(unit.job(), LintOptions{}).compiled);
+  const std::size_t after = ::mallinfo2().uordblks;
+  EXPECT_LT(after, before + 2 * 1024 * 1024) << "in use before: " << before << " bytes, after 20 units: " << after;
 }
 
 }  // namespace
