@@ -44,6 +44,20 @@ bool same_build(const LintEngine& engine, const LintEngine& expected) {
          std::strcmp(engine.fingerprint, expected.fingerprint) == 0 && engine.lint;
 }
 
+// The fingerprint hashes the analyzers' sources: two builds of one version
+// differ there when one was rebuilt from edited sources.
+std::string short_fingerprint(const char* fingerprint) {
+  return fingerprint && *fingerprint ? std::string(fingerprint).substr(0, 12) : "?";
+}
+
+std::string engine_identity(const LintEngine* engine) {
+  if (!engine) return "the engine describes no build";
+  std::string identity = std::string("engine ") + (engine->sls_version ? engine->sls_version : "?");
+  // An engine of another interface may not have the later fields at all.
+  if (engine->abi_version != k_lint_engine_abi) return identity + ", interface " + std::to_string(engine->abi_version);
+  return identity + " from sources " + short_fingerprint(engine->fingerprint);
+}
+
 LoadedEngine load_engine() {
   LoadedEngine loaded;
   void* handle = dlopen(k_lint_engine_file, RTLD_NOW | RTLD_NOLOAD);
@@ -70,9 +84,9 @@ LoadedEngine load_engine() {
   }
   const LintEngine* engine = entry();
   if (!engine || !same_build(*engine, expected_lint_engine(SLS_VERSION))) {
-    loaded.error = "the lint engine " + loaded.path + " comes from another build of sls (engine " +
-                   (engine && engine->sls_version ? engine->sls_version : "?") + ", sls " + SLS_VERSION +
-                   "); reinstall sls or set SLS_LINT_ENGINE";
+    loaded.error = "the lint engine " + loaded.path + " comes from another build of sls (" +
+                   engine_identity(engine) + ", this sls " + SLS_VERSION + " from sources " +
+                   short_fingerprint(k_lint_engine_fingerprint) + "); reinstall sls or set SLS_LINT_ENGINE";
     return loaded;
   }
   loaded.lint = engine->lint;

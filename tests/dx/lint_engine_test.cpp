@@ -39,6 +39,20 @@ TEST(LintEngineTest, LintNamesTheEngineItCannotLoad) {
   EXPECT_NE(output.find("No such file or directory"), std::string::npos) << output;
 }
 
+TEST(LintEngineTest, LintRefusesAnEngineFromOtherSourcesAndSaysWhichBuilds) {
+  // Given an engine of this version built from other analyzer sources, sls lint should exit 2 and
+  // name both builds, so that two builds of one version can be told apart.
+  TempDir temp("sls-dx-stale-engine");
+  fs::path project = temp.path() / "app";
+  e2e::copy_project(e2e::source_dir() / "examples" / "quickstart", project);
+  SlsRun lint = run_sls({"lint", project.string()}, {}, {{"SLS_LINT_ENGINE", SLS_STALE_LINT_ENGINE}});
+  EXPECT_EQ(lint.exit_code, 2) << lint.out << lint.err;
+  std::string output = lint.out + lint.err;
+  EXPECT_NE(output.find("comes from another build of sls"), std::string::npos) << output;
+  EXPECT_NE(output.find("from sources 0ther50urce5,"), std::string::npos) << output;
+  EXPECT_NE(output.find("this sls " SLS_VERSION " from sources "), std::string::npos) << output;
+}
+
 TEST(LintEngineTest, CommandsThatDoNotLintNeedNoEngine) {
   // Given an engine that cannot load, --version and lint --list-rules should still work.
   std::map<std::string, std::string> env = {{"SLS_LINT_ENGINE", "/nonexistent/libsls-lint-engine.so"}};
