@@ -56,7 +56,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/sls-build-bench.XXXXXX")
 cleanup() { if [ "$keep" = 1 ]; then echo "kept $tmp" >&2; else rm -rf "$tmp"; fi; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-results=$tmp/results.tsv   # size, scenario, tool, run, seconds, steps, peak KiB (largest process), peak KiB (tree)
+results=$tmp/results.tsv   # size, scenario, tool, run, seconds, steps, peak KiB (largest process), peak KiB (tree), peak KiB (tree Pss)
 : > "$results"
 export CCACHE_DIR=$tmp/ccache SOURCE_DATE_EPOCH=315532800
 unset CCACHE_PREFIX || true
@@ -75,7 +75,7 @@ timed() {
   local out=$tmp/last-$tool.out memory=$tmp/last-$tool.rss start end steps
   local sampler=()
   # Memory is sampled for cold builds only: starting the sampler costs more than a no-op.
-  if [ "$scenario" = cold ]; then sampler=(python3 "$repo/bench/peak_rss.py" "$memory"); else echo "0 0" > "$memory"; fi
+  if [ "$scenario" = cold ]; then sampler=(python3 "$repo/bench/peak_rss.py" "$memory"); else echo "0 0 0" > "$memory"; fi
   start=$(now_ns)
   if ! (cd "$project" && "${sampler[@]}" timeout "$step_timeout" "$@") >"$out" 2>&1; then
     log "build_bench.sh: $tool failed or timed out ($step_timeout s) in '$scenario' at $size functions, run $run:"
@@ -179,13 +179,13 @@ def cell(size, scenario, tool):
     got = [r for r in rows if r[0] == size and r[1] == scenario and r[2] == tool]
     if not got: return None, "", None
     steps = ", ".join(sorted(set(r[5] for r in got if r[5])))
-    memory = max(((int(r[6]), int(r[7])) for r in got), default=None) if scenario == "cold" else None
+    memory = max(((int(r[6]), int(r[7]), int(r[8])) for r in got), default=None) if scenario == "cold" else None
     return statistics.median(float(r[4]) for r in got), steps, memory
 def fmt(t):
     if t is None: return "n/a"
     return f"{t * 1000:.0f} ms" if t < 1 else f"{t:.2f} s"
 def mib(memory):
-    return f"{memory[0] / 1024:.0f} / {memory[1] / 1024:.0f} MiB" if memory else ""
+    return f"{memory[0] / 1024:.0f} / {memory[1] / 1024:.0f} / {memory[2] / 1024:.0f} MiB" if memory else ""
 def dependents(size):
     try: return open(f"{tmp}/{size}/dependents").read().strip()
     except OSError: return "?"
@@ -199,7 +199,7 @@ names = [
     ("warm", "cache-warm after deleting .sls/ (ninja: ccache)"),
     ("startup", "process start-up (--version)"),
 ]
-print("| functions | case | sls | ninja | sls / ninja | sls steps | ninja edges | peak RSS sls (largest process / tree) | peak RSS ninja (largest / tree) |")
+print("| functions | case | sls | ninja | sls / ninja | sls steps | ninja edges | peak sls (largest process / tree RSS / tree Pss) | peak ninja (largest / tree RSS / tree Pss) |")
 print("| ---: | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |")
 for size in sizes:
     for key, label in names:
@@ -217,7 +217,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $cpu, $(uname -sr)"
   echo "- load average (1/5/15 min) before: $load_start; after: $load_end (the machine was shared with other builds when this is above $(nproc))"
   echo "- projects: $sizes functions; cold, edit and header once per size, no-op, touched and start-up $runs run(s) each (median); -j $jobs for both; bench wall time ${bench_seconds} s"
-  echo "- peak memory: largest single process (wait4's ru_maxrss, as /usr/bin/time -v) / the whole process tree (sum of VmRSS sampled every 20 ms by bench/peak_rss.py), cold build only"
+  echo "- peak memory: largest single process (wait4's ru_maxrss, as /usr/bin/time -v) / the whole process tree (sum of VmRSS sampled every 20 ms by bench/peak_rss.py) / the same tree's sum of Pss (shared pages divided among the processes mapping them), cold build only"
   echo "- sls: $("$sls" --version 2>/dev/null | head -n1) at commit $(git -C "$repo" describe --always --dirty 2>/dev/null || echo unknown); $(clang++-19 --version | head -n1); ninja $(ninja --version); zip step: $([ "$zip_tool" = zip ] && echo "zip $(zip -v | sed -n 2p | awk '{print $4}') -X" || echo 'python3 -m zipfile')$([ "$have_ccache" = 1 ] && echo "; $(ccache --version | head -n1)")"
   echo
   cat "$tmp/report.md"

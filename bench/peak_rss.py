@@ -3,7 +3,7 @@
 
     peak_rss.py OUT_FILE CMD ARGS...
 
-OUT_FILE gets one line "LARGEST_KIB TREE_KIB":
+OUT_FILE gets one line "LARGEST_KIB TREE_KIB TREE_PSS_KIB":
   LARGEST_KIB  the largest single process of the tree (wait4's ru_maxrss, what
                /usr/bin/time -v prints as "Maximum resident set size"): exact;
   TREE_KIB     the peak of the sum of VmRSS over the whole process tree, sampled
@@ -12,7 +12,11 @@ OUT_FILE gets one line "LARGEST_KIB TREE_KIB":
                shared pages are counted once per process, for both tools alike;
                a child that still shares its parent's address space, as a
                posix_spawn child does until it executes, is the parent's
-               memory and is not counted again: kcmp(2) KCMP_VM tells).
+               memory and is not counted again: kcmp(2) KCMP_VM tells);
+  TREE_PSS_KIB the peak of the sum of Pss (/proc/PID/smaps_rollup) over the same
+               processes, sampled with it: a page shared by several processes
+               (the compiler's libraries, mapped by every compile) is divided
+               among them instead of counted in full by each.
 The command's exit status is this script's.
 """
 
@@ -51,29 +55,43 @@ def rss_kib(pid):
     return 0
 
 
+def pss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def shares_address_space(pid, parent):
     return SYS_KCMP is not None and LIBC.syscall(SYS_KCMP, pid, parent, KCMP_VM, 0, 0) == 0
 
 
-def tree_rss(root):
-    total, pending = 0, [(root, None)]
+def tree_memory(root):
+    """(sum of VmRSS, sum of Pss) over the tree, in KiB."""
+    rss, pss, pending = 0, 0, [(root, None)]
     while pending:
         pid, parent = pending.pop()
         if parent is None or not shares_address_space(pid, parent):
-            total += rss_kib(pid)
+            rss += rss_kib(pid)
+            pss += pss_kib(pid)
         pending.extend((child, pid) for child in children(pid))
-    return total
+    return rss, pss
 
 
 def main():
     out_file, command = sys.argv[1], sys.argv[2:]
     process = subprocess.Popen(command)
-    peak = [0]
+    peak = [0, 0]
     done = threading.Event()
 
     def sample():
         while not done.wait(INTERVAL_S):
-            peak[0] = max(peak[0], tree_rss(process.pid))
+            rss, pss = tree_memory(process.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -81,7 +99,7 @@ def main():
     done.set()
     sampler.join()
     with open(out_file, "w") as f:
-        f.write(f"{usage.ru_maxrss} {max(peak[0], usage.ru_maxrss)}\n")
+        f.write(f"{usage.ru_maxrss} {max(peak[0], usage.ru_maxrss)} {peak[1]}\n")
     sys.exit(os.waitstatus_to_exitcode(status))
 
 
