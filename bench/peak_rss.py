@@ -44,22 +44,12 @@ def children(pid):
     return found
 
 
-def rss_kib(pid):
+def proc_kib(pid, file, field):
+    """A "FIELD: N kB" line of /proc/PID/FILE, in KiB; 0 once the process is gone."""
     try:
-        with open(f"/proc/{pid}/status") as f:
+        with open(f"/proc/{pid}/{file}") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
-def pss_kib(pid):
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            for line in f:
-                if line.startswith("Pss:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
     except OSError:
         pass
@@ -76,8 +66,8 @@ def tree_memory(root):
     while pending:
         pid, parent = pending.pop()
         if parent is None or not shares_address_space(pid, parent):
-            rss += rss_kib(pid)
-            pss += pss_kib(pid)
+            rss += proc_kib(pid, "status", "VmRSS")
+            pss += proc_kib(pid, "smaps_rollup", "Pss")
         pending.extend((child, pid) for child in children(pid))
     return rss, pss
 
