@@ -124,26 +124,21 @@ std::string unsupported(const clang::CompilerInvocation& invocation) {
 // LLVM would then install its own signal handlers over the process's and
 // replace the thread's alternate signal stack (a sanitizer aborts when the
 // thread ends and the stack is not the one it mapped). Written to a unique
-// file beside it and renamed, as the clang executable does.
+// file beside it and renamed, as the clang executable does, without the fsync
+// of sls's write_file_atomically (which the engine does not link: sls_core
+// brings libcrypto), since the clang process it stands in for does not sync.
 bool write_object(const std::string& path, llvm::StringRef bytes) {
   llvm::SmallString<256> temporary;
   int fd = -1;
   if (llvm::sys::fs::createUniqueFile(path + "-%%%%%%%%.tmp", fd, temporary)) return false;
-  {
-    llvm::raw_fd_ostream out(fd, /*shouldClose=*/true);
-    out << bytes;
-    out.close();
-    if (out.has_error()) {
-      out.clear_error();
-      llvm::sys::fs::remove(temporary);
-      return false;
-    }
-  }
-  if (llvm::sys::fs::rename(temporary, path)) {
-    llvm::sys::fs::remove(temporary);
-    return false;
-  }
-  return true;
+  llvm::raw_fd_ostream out(fd, /*shouldClose=*/true);
+  out << bytes;
+  out.close();
+  const bool written = !out.has_error();
+  out.clear_error();  // a stream destroyed with an error still set aborts the process
+  if (written && !llvm::sys::fs::rename(temporary, path)) return true;
+  llvm::sys::fs::remove(temporary);
+  return false;
 }
 
 std::unique_ptr<clang::CompilerInvocation> invocation_of(const std::vector<std::string>& cc1, const std::string& compiler,
