@@ -14,19 +14,16 @@
 #include <memory>
 #include <mutex>
 
+#include "analyzers/driver_jobs.hpp"
 #include "analyzers/lint_engine.hpp"
 #include "analyzers/lint_unit.hpp"
 #include "clang/CodeGen/CodeGenAction.h"
-#include "clang/Driver/Compilation.h"
-#include "clang/Driver/Driver.h"
 #include "clang/Driver/Job.h"
 #include "clang/Driver/Tool.h"
-#include "clang/Driver/ToolChain.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -68,35 +65,15 @@ private:
   UnitResult& m_result;
 };
 
-// The clang executable finds its own headers and libraries from where it
-// really is (/proc/self/exe), not from the symlink it was called by.
-std::string real_compiler_path(const std::string& invoked) {
-  std::string found = invoked;
-  if (invoked.find('/') == std::string::npos) {
-    auto in_path = llvm::sys::findProgramByName(invoked);
-    if (!in_path) return {};
-    found = *in_path;
-  }
-  llvm::SmallString<256> real;
-  if (llvm::sys::fs::real_path(found, real)) return {};
-  return std::string(real);
-}
-
 // The driver's one job for a compile line: "-cc1" and its arguments. Empty
 // when the line is anything else (several jobs, an external tool).
 std::vector<std::string> cc1_arguments(const std::vector<std::string>& command, const std::string& compiler,
                                        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> files,
                                        clang::DiagnosticsEngine& diagnostics) {
-  clang::driver::Driver driver(compiler, llvm::sys::getDefaultTargetTriple(), diagnostics, "clang LLVM compiler",
-                               files);
-  driver.setTargetAndMode(clang::driver::ToolChain::getTargetAndModeFromProgramName(command.front()));
-  std::vector<const char*> argv;
-  for (const std::string& arg : command) argv.push_back(arg.c_str());
-  std::unique_ptr<clang::driver::Compilation> compilation(driver.BuildCompilation(argv));
-  if (!compilation || compilation->containsError() || compilation->getJobs().size() != 1) return {};
-  const clang::driver::Command& job = *compilation->getJobs().begin();
-  if (llvm::StringRef(job.getCreator().getName()) != "clang") return {};
-  const auto& args = job.getArguments();
+  DriverJobs jobs = driver_jobs(command, compiler, files, diagnostics);
+  const clang::driver::Command* job = jobs.single_job();
+  if (!job || llvm::StringRef(job->getCreator().getName()) != "clang") return {};
+  const auto& args = job->getArguments();
   if (args.empty() || llvm::StringRef(args.front()) != "-cc1") return {};
   return {args.begin() + 1, args.end()};
 }
@@ -191,8 +168,7 @@ CompileAndLintResult compile_and_lint_in_process(const CompileAndLintJob& job, c
     result.declined = "no compile command";
     return result;
   }
-  const std::string compiler = real_compiler_path(job.compile_command.front());
-  if (compiler.empty() || compiler != real_compiler_path(SLS_ENGINE_CLANG)) {
+  if (!is_engine_compiler(job.compile_command.front())) {
     result.declined = job.compile_command.front() + " is not the engine's compiler, " SLS_ENGINE_CLANG;
     return result;
   }
@@ -208,6 +184,7 @@ CompileAndLintResult compile_and_lint_in_process(const CompileAndLintJob& job, c
   auto diagnostic_options = llvm::makeIntrusiveRefCnt<clang::DiagnosticOptions>();
   clang::DiagnosticsEngine diagnostics(llvm::makeIntrusiveRefCnt<clang::DiagnosticIDs>(), diagnostic_options, &errors,
                                        false);
+  const std::string compiler = real_compiler_path(job.compile_command.front());
   std::vector<std::string> cc1 = cc1_arguments(job.compile_command, compiler, files, diagnostics);
   auto invocation = cc1.empty() ? nullptr : invocation_of(cc1, compiler, diagnostics);
   if (!invocation || diagnostics.hasErrorOccurred()) {

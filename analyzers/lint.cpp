@@ -100,6 +100,7 @@ extern "C" __attribute__((visibility("default"))) const sls::analyzers::LintEngi
     auto described = sls::analyzers::expected_lint_engine(SLS_VERSION);
     described.lint = &sls::analyzers::lint_in_process;
     described.compile_and_lint = &sls::analyzers::compile_and_lint_in_process;
+    described.linker_command = &sls::analyzers::linker_command_in_process;
     return described;
   }();
   return &engine;

@@ -57,6 +57,16 @@ struct CompileAndLintResult {
 
 CompileAndLintResult compile_and_lint(const CompileAndLintJob& job, const LintOptions& options);
 
+// A link without the driver's process (`sls build`, docs/lint.md): the one
+// command clang's driver would run for `driver_command` (a link line, compiler
+// first, run from `directory`), worked out by the same driver in the engine.
+struct LinkerCommand {
+  std::vector<std::string> command;  // the linker, then its arguments; empty when declined
+  std::string declined;              // why not: run the driver then
+};
+
+LinkerCommand linker_command(const std::vector<std::string>& driver_command, const std::string& directory);
+
 // `sls lint` exit status: 0 clean, 1 errors remain, 2 the tool failed.
 int exit_status(const LintReport& report);
 

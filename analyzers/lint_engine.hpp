@@ -23,6 +23,8 @@ namespace sls::analyzers {
 
 using LintFunction = LintReport (*)(const std::vector<LintJob>& jobs, const LintOptions& options);
 using CompileAndLintFunction = CompileAndLintResult (*)(const CompileAndLintJob& job, const LintOptions& options);
+using LinkerCommandFunction = LinkerCommand (*)(const std::vector<std::string>& driver_command,
+                                                const std::string& directory);
 
 // What the engine's entry point returns. Add fields at the end only, and bump
 // k_lint_engine_abi whenever this struct or a type of lint.hpp changes.
@@ -33,9 +35,10 @@ struct LintEngine {
   LintFunction lint = nullptr;
   const char* fingerprint = "";  // k_lint_engine_fingerprint of the build that made it
   CompileAndLintFunction compile_and_lint = nullptr;
+  LinkerCommandFunction linker_command = nullptr;
 };
 
-inline constexpr unsigned k_lint_engine_abi = 3;
+inline constexpr unsigned k_lint_engine_abi = 4;
 inline constexpr const char* k_lint_engine_file = "libsls-lint-engine.so";
 inline constexpr const char* k_lint_engine_entry = "sls_lint_engine_v1";
 
@@ -48,9 +51,10 @@ inline LintEngine expected_lint_engine(const char* sls_version) {
           sizeof(LintReport), sizeof(Finding), nullptr,         k_lint_engine_fingerprint};
 }
 
-// The real drivers, inside the engine (lint.cpp, compile_and_lint.cpp).
+// The real drivers, inside the engine (lint.cpp, compile_and_lint.cpp, linker_command.cpp).
 LintReport lint_in_process(const std::vector<LintJob>& jobs, const LintOptions& options);
 CompileAndLintResult compile_and_lint_in_process(const CompileAndLintJob& job, const LintOptions& options);
+LinkerCommand linker_command_in_process(const std::vector<std::string>& driver_command, const std::string& directory);
 
 }  // namespace sls::analyzers
 

@@ -27,6 +27,7 @@ namespace {
 struct LoadedEngine {
   LintFunction lint = nullptr;
   CompileAndLintFunction compile_and_lint = nullptr;
+  LinkerCommandFunction linker_command = nullptr;
   std::string path;   // what was loaded, or tried
   std::string error;  // why it cannot be used; empty when `lint` is set
 };
@@ -91,6 +92,7 @@ LoadedEngine load_engine() {
   }
   loaded.lint = engine->lint;
   loaded.compile_and_lint = engine->compile_and_lint;
+  loaded.linker_command = engine->linker_command;
   return loaded;
 }
 
@@ -117,6 +119,14 @@ CompileAndLintResult compile_and_lint(const CompileAndLintJob& job, const LintOp
   if (loaded.compile_and_lint) return loaded.compile_and_lint(job, options);
   CompileAndLintResult result;
   result.declined = loaded.error.empty() ? "the lint engine cannot compile" : loaded.error;
+  return result;
+}
+
+LinkerCommand linker_command(const std::vector<std::string>& driver_command, const std::string& directory) {
+  const LoadedEngine& loaded = engine();
+  if (loaded.linker_command) return loaded.linker_command(driver_command, directory);
+  LinkerCommand result;
+  result.declined = loaded.error.empty() ? "the lint engine cannot work out links" : loaded.error;
   return result;
 }
 

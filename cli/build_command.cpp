@@ -60,6 +60,7 @@ nlohmann::json json_report(const BuildSummary& summary, const Diagnostics& diagn
            {{"compiled", steps.compiled},
             {"compile_cached", steps.compile_hits},
             {"linked", steps.linked},
+            {"linked_directly", steps.linked_directly},
             {"link_cached", steps.link_hits},
             {"packaged", steps.packaged},
             {"package_reused", steps.package_hits},

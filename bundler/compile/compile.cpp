@@ -476,6 +476,17 @@ std::optional<std::vector<fs::path>> runtime_objects_for(const BuildContext& con
   return std::nullopt;
 }
 
+// What runs for a link: the driver's command, or with the one parse the
+// linker that driver would run, worked out in the lint engine (docs/lint.md,
+// "One parse"): a link is then one process instead of two.
+std::vector<std::string> link_process_command(const BuildContext& context, std::vector<std::string> driver_command) {
+  if (!context.toolchain().one_parse) return driver_command;
+  analyzers::LinkerCommand linker = analyzers::linker_command(driver_command, context.layout().root.string());
+  if (linker.command.empty()) return driver_command;
+  ++context.counters.linked_directly;
+  return std::move(linker.command);
+}
+
 // Runs the linker (and the wasm finishing steps) and stores the result; false on failure.
 bool link_function(const BuildContext& context, const PlannedFunction& planned, const std::vector<CompiledUnit>& units,
                    TargetSupport& support, const fs::path& output) {
@@ -492,7 +503,7 @@ bool link_function(const BuildContext& context, const PlannedFunction& planned, 
   if (!make_folder_for(context, output, function.entry)) return false;
   ++context.counters.linked;
   context.progress.started("link", function.name);
-  auto result = context.runner.run({function_link_command(context, planned, inputs, output),
+  auto result = context.runner.run({link_process_command(context, function_link_command(context, planned, inputs, output)),
                                     std::nullopt,
                                     {},
                                     context.layout().root});

@@ -20,6 +20,7 @@ namespace sls {
 struct StepCounts {
   std::size_t compiled = 0, compile_hits = 0, linked = 0, link_hits = 0, packaged = 0, package_hits = 0;
   std::size_t runtime_compiled = 0, runtime_hits = 0;  // objects of sls's runtime glue
+  std::size_t linked_directly = 0;                      // of linked: the linker run without the driver's process
 };
 
 // Counted by the stages while they run on the task graph's threads.
@@ -32,8 +33,10 @@ struct BuildCounters {
   std::atomic<std::size_t> package_hits{0};  // zips reused from the previous output
   std::atomic<std::size_t> runtime_compiled{0};  // glue objects compiled (none when the user cache has them)
   std::atomic<std::size_t> runtime_hits{0};      // glue objects taken from the store (the remote cache's included)
+  std::atomic<std::size_t> linked_directly{0};   // links run as the linker alone (docs/lint.md, "One parse")
   StepCounts snapshot() const {
-    return {compiled, compile_hits, linked, link_hits, packaged, package_hits, runtime_compiled, runtime_hits};
+    return {compiled,     compile_hits,     linked,       link_hits, packaged,
+            package_hits, runtime_compiled, runtime_hits, linked_directly};
   }
 };
 

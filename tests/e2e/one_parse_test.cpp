@@ -2,7 +2,8 @@
 // "One parse"). Built both ways from empty caches, a project written the way
 // people write them must give the same bundles, objects, findings and errors;
 // what the one parse declines (-mllvm, a unit with errors) takes the compiler
-// process and says so the same way.
+// process and says so the same way. Links run as the linker alone (the
+// driver's command worked out in the engine) and write the same executables.
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -82,6 +83,13 @@ SLS_HANDLER(handler)
 sls::Response handler(const sls::Request&, sls::Context&) { return sls::Response::text(200, "tuned"); }
 SLS_HANDLER(handler)
 )");
+  write(root / "api/unlinked.cpp", R"(#include <sls/function.hpp>
+int helper_nobody_defines();
+sls::Response handler(const sls::Request&, sls::Context&) {
+  return sls::Response::text(200, std::to_string(helper_nobody_defines()));
+}
+SLS_HANDLER(handler)
+)");
   write(root / "api/broken.cpp", R"(#include <sls/function.hpp>
 sls::Response handler(const sls::Request&, sls::Context&) { return sls::Response::text(200, undeclared_name); }
 SLS_HANDLER(handler)
@@ -102,7 +110,7 @@ Built build_with_one_parse(const fs::path& parent, const std::string& one_parse)
   seed_runtime_glue(cache);
   SlsRun run = run_sls({"build", "--json", "-j", "2", root.string()}, {},
                        {{"SLS_CACHE_DIR", cache.string()}, {"SLS_ONE_PARSE", one_parse}});
-  EXPECT_EQ(run.exit_code, 1) << run.err;  // api/broken.cpp
+  EXPECT_EQ(run.exit_code, 1) << run.err;  // api/broken.cpp, api/unlinked.cpp
   Built built{nlohmann::json::parse(run.out), read_tree(root / ".sls/output"), {}};
   for (const auto& [file, bytes] : read_tree(root / ".sls/build"))
     if (file.ends_with(".o") || file.ends_with(".o.d")) built.objects[file] = bytes;
@@ -114,17 +122,36 @@ TEST(OneParseBuildTest, BuildsAndReportsWhatTheCompilerProcessDoes) {
   Built one = build_with_one_parse(*dir, "1");
   Built two = build_with_one_parse(*dir, "0");
 
-  // hello, plain and vendored in one parse; edge (wasm), tuned (-mllvm) and broken (errors) through
-  // the process. edge comes first in plan order: a wasm back end run in sls would change them.
-  EXPECT_EQ(one.report["lint"]["units_with_compile"], 3) << one.report.dump(2);
+  // hello, plain, unlinked and vendored in one parse; edge (wasm), tuned (-mllvm) and broken (errors)
+  // through the process. edge comes first in plan order: a wasm back end run in sls would change them.
+  EXPECT_EQ(one.report["lint"]["units_with_compile"], 4) << one.report.dump(2);
   EXPECT_EQ(two.report["lint"]["units_with_compile"], 0);
   for (const char* field : {"errors", "warnings", "notes", "units_linted", "not_analysed"})
     EXPECT_EQ(one.report["lint"][field], two.report["lint"][field]) << field;
   EXPECT_GE(one.report["lint"]["warnings"].get<int>(), 1);  // the served counter in a global
   EXPECT_EQ(one.report["functions"], two.report["functions"]);
   EXPECT_EQ(one.report["functions"]["built"], 5);
-  EXPECT_EQ(one.report["diagnostics"], two.report["diagnostics"]);
-  EXPECT_NE(one.report["diagnostics"].dump().find("undeclared_name"), std::string::npos) << one.report.dump(2);
+  EXPECT_EQ(one.report["functions"]["failed"], 2);
+  // Every link (native and wasm, the failing one included) without a driver process, or none.
+  EXPECT_EQ(one.report["steps"]["linked"], 6);
+  EXPECT_EQ(one.report["steps"]["linked_directly"], 6);
+  EXPECT_EQ(two.report["steps"]["linked_directly"], 0);
+  // The same problems, in the same words; a failed link's detail is the linker's own output,
+  // which the driver process ends with a line of its own.
+  ASSERT_EQ(one.report["diagnostics"].size(), two.report["diagnostics"].size());
+  for (std::size_t i = 0; i < one.report["diagnostics"].size(); ++i) {
+    const auto &a = one.report["diagnostics"][i], &b = two.report["diagnostics"][i];
+    EXPECT_EQ(a["message"], b["message"]);
+    EXPECT_EQ(a["file"], b["file"]);
+    if (a["message"].get<std::string>().ends_with("failed to link"))
+      EXPECT_NE(b["detail"].get<std::string>().find(a["detail"].get<std::string>()), std::string::npos) << b["detail"];
+    else
+      EXPECT_EQ(a["detail"], b["detail"]);
+  }
+  const std::string problems = one.report["diagnostics"].dump();
+  EXPECT_NE(problems.find("undeclared_name"), std::string::npos) << one.report.dump(2);
+  EXPECT_NE(problems.find("function 'api/unlinked' failed to link"), std::string::npos) << problems;
+  EXPECT_NE(problems.find("undefined symbol: helper_nobody_defines()"), std::string::npos) << problems;
 
   ASSERT_FALSE(one.objects.empty());
   EXPECT_EQ(one.objects.size(), two.objects.size());
