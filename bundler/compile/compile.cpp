@@ -1,5 +1,6 @@
 #include "bundler/compile/compile.hpp"
 
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -359,6 +360,12 @@ void prepare_prelude(const BuildContext& context, const Platform& target, Target
   if (key &&
       (holds_entry(context, pch, *key) || (materialize(context.store, *key, pch, fs::perms(0644)) && stamp_entry(context, pch, *key))))
     support.prelude_pch = pch;
+  // Storing or restoring the PCH held it whole in memory, raw and compressed
+  // (about 18 MiB). glibc keeps such freed heap resident (its mmap threshold
+  // rises after the first large free), and the sls process would carry it
+  // beside every compile of the build: measured, 31 instead of 3 MiB of heap
+  // while the runtime glue compiles. Given back here, once per target.
+  ::malloc_trim(0);
 }
 
 // The prelude a function's source starts from, if it can (see can_use_prelude).
